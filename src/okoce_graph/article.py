@@ -1,0 +1,180 @@
+"""Read an article: decode it, set aside web-page chrome, find the headline and dateline, and
+split the text into sentences with character offsets into the decoded text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OkoceError
+from .extract.lexicon import load_lexicon
+
+ARTICLE_SUFFIXES = (".txt",)
+# A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w./]*){0,3})"
+    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+\s+"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+    line: int  # index of the line (paragraph) the sentence stands in
+    headline: bool = False
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    text: str
+    sentences: tuple[Sentence, ...]
+    source: str = ""
+    headline: Sentence | None = None
+    dateline: Span | None = None
+    chrome: tuple[Span, ...] = field(default_factory=tuple)
+
+    @property
+    def body(self) -> tuple[Sentence, ...]:
+        return tuple(s for s in self.sentences if not s.headline)
+
+
+def article_id_for(path: Path) -> str:
+    """The article's id: its file name without the suffix, reduced to IRI-safe characters."""
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", path.stem).strip("-") or "article"
+
+
+def decode_article(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a BOM is dropped); anything else is refused with the reason."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise OkoceError(f"{name}: UTF-16 text; save the article as UTF-8")
+    if b"\x00" in data:
+        raise OkoceError(f"{name}: binary data, not a text article")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise OkoceError(
+            f"{name}: not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})"
+        ) from None
+    if not text.strip():
+        raise OkoceError(f"{name}: empty article")
+    return text
+
+
+def read_article(path: Path | str) -> Article:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise OkoceError(f"{path}: is a directory, expected an article file") from None
+    except OSError as exc:
+        raise OkoceError(f"{path}: cannot read ({exc.strerror})") from None
+    return parse_article(decode_article(data, str(path)), article_id_for(path), str(path))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines as (start, end) with surrounding whitespace trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + raw.index(stripped)
+            spans.append((start, start + len(stripped)))
+    return spans
+
+
+def _chrome_kind(line: str) -> str | None:
+    folded = line.casefold()
+    for kind, prefix in load_lexicon().chrome:
+        p = prefix.casefold()
+        if folded == p or (
+            folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p):])
+        ):
+            return kind
+    return None
+
+
+def _is_label(rest: str) -> bool:
+    # "Foto: ..." or "Foto : ..." or "Baca juga - ..." is chrome; "Foto bersama itu ..." is text.
+    return rest.lstrip()[:1] in (":", "-", "–", "|", ">", "") or rest.startswith(" :")
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split text[start:end] into sentences, keeping abbreviations, initials and numbers whole."""
+    abbreviations = load_lexicon().abbreviations
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        if match.group()[0] == "." and match.group().rstrip("\"'”’)]") == ".":
+            word = _WORD_BEFORE.search(text, cursor, match.start())
+            token = word.group(1) if word else ""
+            if token in abbreviations or re.fullmatch(r"[A-Z]", token):
+                continue
+        after = text[match.end():end].lstrip()
+        if after and after[0].islower():
+            continue
+        spans.append((cursor, match.end()))
+        cursor = match.end()
+        while cursor < end and text[cursor].isspace():
+            cursor += 1
+    if cursor < end:
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def parse_article(text: str, article_id: str, source: str = "") -> Article:
+    lexicon_lines = _lines(text)
+    chrome: list[Span] = []
+    kept: list[tuple[int, int]] = []
+    for i, (s, e) in enumerate(lexicon_lines):
+        kind = _chrome_kind(text[s:e])
+        if kind == "tail":
+            chrome.extend(Span(cs, ce, "tail") for cs, ce in lexicon_lines[i:])
+            break
+        if kind:
+            chrome.append(Span(s, e, kind))
+        else:
+            kept.append((s, e))
+
+    headline_span = None
+    if len(kept) > 1 and len(text[kept[0][0]:kept[0][1]]) <= 200 and not text[
+        kept[0][0]:kept[0][1]
+    ].endswith("."):
+        headline_span = kept[0]
+
+    sentences: list[Sentence] = []
+    dateline = None
+    for line_index, (s, e) in enumerate(kept):
+        if (s, e) == headline_span:
+            sentences.append(Sentence(len(sentences), s, e, text[s:e], line_index, True))
+            continue
+        if dateline is None and not any(not x.headline for x in sentences):
+            match = _DATELINE.match(text, s, e)
+            if match and not match.group("place").endswith((".", ",")):
+                dateline = Span(s, s + len(match.group("place")), "dateline")
+                s = match.end()
+        for ss, se in split_sentences(text, s, e):
+            sentences.append(Sentence(len(sentences), ss, se, text[ss:se], line_index))
+    return Article(
+        id=article_id,
+        text=text,
+        sentences=tuple(sentences),
+        source=source,
+        headline=next((x for x in sentences if x.headline), None),
+        dateline=dateline,
+        chrome=tuple(chrome),
+    )

@@ -1,0 +1,119 @@
+"""The okoce-graph command line: parse options, call the library, format the output."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .errors import OkoceError
+
+F = Callable[..., Any]
+
+
+def graph_option(func: F) -> F:
+    return click.option(
+        "--graph",
+        "graph_dir",
+        type=click.Path(path_type=Path, file_okay=False),
+        default=Path("build"),
+        show_default=True,
+        help="Folder of a built graph (made by `okoce-graph build`).",
+    )(func)
+
+
+def format_option(*choices: str, default: str = "table") -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(choices),
+            default=default,
+            show_default=True,
+            help="Output format.",
+        )(func)
+
+    return decorate
+
+
+def handle_errors(func: F) -> F:
+    """Turn the project's own errors, and the usual OS failures, into one line and exit 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except OkoceError as exc:
+            raise click.ClickException(str(exc)) from None
+        except KeyboardInterrupt:
+            raise click.ClickException("interrupted; nothing was half-written") from None
+        except OSError as exc:
+            name = f"{exc.filename}: " if exc.filename else ""
+            raise click.ClickException(f"{name}{exc.strerror or exc}") from None
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="okoce-graph")
+def main() -> None:
+    """Knowledge graphs from Indonesian news articles."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
+              show_default=True, help="Folder to write the graph into.")
+@click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
+@click.option("--merges", "show_merges", is_flag=True,
+              help="Print the entity-merge report (every non-exact link and its reason).")
+@handle_errors
+def build(inputs: tuple[Path, ...], out: Path, no_html: bool, show_merges: bool) -> None:
+    """Build the graph from ARTICLE_OR_DIR ... (default: data/articles/)."""
+    from .pipeline import build as run_build
+
+    result = run_build(list(inputs) or None, out, html=not no_html)
+    if show_merges:
+        for m in result.merges + result.unresolved:
+            target = f'-> {m.entity} ({m.entity_type})' if m.entity else "-> (not linked)"
+            click.echo(f"{m.article}\t{m.start}-{m.end}\t{m.mention}\t{target}\t{m.reason}")
+    click.echo(
+        f"built {out}: {len(result.articles)} article(s), {result.entities} entities, "
+        f"{result.facts} facts, {result.quads} quads",
+        err=True,
+    )
+
+
+@main.command("facts")
+@graph_option
+@format_option("table", "jsonl", "csv")
+@handle_errors
+def facts_command(graph_dir: Path, fmt: str) -> None:
+    """Print one row per fact of the built graph."""
+    from .facts import facts, format_facts
+
+    click.echo(format_facts(facts(graph_dir), fmt), nl=False)
+
+
+@main.command()
+@click.argument("sparql", required=False)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the query from a file.")
+@graph_option
+@format_option("table", "csv", "json", "jsonl")
+@handle_errors
+def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
+    """Run a SPARQL SELECT query (QUERY, -f FILE, or - for standard input)."""
+    from .query import format_rows, select
+
+    if query_file is not None:
+        sparql = query_file.read_text(encoding="utf-8")
+    elif sparql == "-":
+        sparql = sys.stdin.read()
+    if not sparql or not sparql.strip():
+        raise OkoceError("no query: give QUERY, -f FILE, or - to read standard input")
+    click.echo(format_rows(select(graph_dir, sparql), fmt), nl=False)

@@ -1,0 +1,171 @@
+"""The canonical artifact: a sorted N-Quads dataset, one named graph per article, written
+byte-for-byte the same for the same input. Everything else (Turtle of the merged graph, the
+Oxigraph store used for queries) is derived from it and can be rebuilt from it."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
+
+from .errors import OkoceError
+from .vocab import PREFIXES
+
+Quad = tuple[Node, Node, Node, URIRef]
+DATASET = "dataset.nq"
+TURTLE = "graph.ttl"
+STORE = "store"
+STORE_STAMP = "dataset.sha256"
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_ESCAPE = re.compile(r'[\\"\n\r]')
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+
+
+def _literal(term: Literal) -> str:
+    body = '"' + _ESCAPE.sub(lambda m: _ESCAPES[m.group()], str(term)) + '"'
+    if term.language:
+        return f"{body}@{term.language}"
+    if term.datatype and term.datatype != XSD.string:
+        return f"{body}^^<{term.datatype}>"
+    return body
+
+
+def nt_term(term: Node) -> str:
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return _literal(term)
+    raise OkoceError(f"unexpected RDF term {term!r}: the graph has no blank nodes")
+
+
+def nquads_lines(quads: Iterable[Quad]) -> list[str]:
+    """Sorted, de-duplicated canonical N-Quads lines."""
+    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n" for s, p, o, g in quads})
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Write through a temporary file beside `path`, then rename: readers see old or new."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def write_text(path: Path, text: str) -> None:
+    atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
+
+
+def turtle(lines: list[str]) -> str:
+    """Turtle of the union of all graphs, sorted by subject then predicate then object."""
+    prefixes = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+    triples: dict[str, dict[str, set[str]]] = {}
+    for s, p, o in _parse_lines(lines):
+        triples.setdefault(s, {}).setdefault(p, set()).add(o)
+    out = [f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())]
+    for s in sorted(triples):
+        out.append("\n" + _compact_text(s, prefixes) + "\n")
+        predicates = sorted(triples[s].items())
+        for i, (p, objects) in enumerate(predicates):
+            p_text = "a" if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else (
+                _compact_text(p, prefixes))
+            o_text = ",\n        ".join(_compact_text(o, prefixes) for o in sorted(objects))
+            end = " ;" if i < len(predicates) - 1 else " ."
+            out.append(f"    {p_text} {o_text}{end}\n")
+    return "".join(out)
+
+
+_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (.*) (<[^>]*>) \.$')
+
+
+def _parse_lines(lines: list[str]) -> Iterable[tuple[str, str, str]]:
+    for line in lines:
+        match = _LINE.match(line.rstrip("\n"))
+        if match:
+            yield match.group(1), match.group(2), match.group(3)
+
+
+def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:
+    if term.startswith("<"):
+        iri = term[1:-1]
+        for prefix, base in prefixes:
+            if iri.startswith(base) and _PN_LOCAL.fullmatch(iri[len(base):]):
+                return f"{prefix}:{iri[len(base):]}"
+        return term
+    if "^^<" in term:
+        body, datatype = term.rsplit("^^", 1)
+        return body + "^^" + _compact_text(datatype, prefixes)
+    return term
+
+
+def write_dataset(out: Path, lines: list[str]) -> str:
+    """Write the dataset and the merged Turtle; return the dataset's SHA-256."""
+    data = "".join(lines)
+    write_text(out / DATASET, data)
+    write_text(out / TURTLE, turtle(lines))
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def dataset_path(graph_dir: Path) -> Path:
+    path = graph_dir / DATASET
+    if not path.is_file():
+        raise OkoceError(
+            f"no graph in {graph_dir}: run `okoce-graph build` first (missing {DATASET})"
+        )
+    return path
+
+
+def open_store(graph_dir: Path):  # type: ignore[no-untyped-def]
+    """The Oxigraph store of a built graph, rebuilt from the dataset when missing or stale."""
+    import pyoxigraph
+
+    path = dataset_path(graph_dir)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    store_dir = graph_dir / STORE
+    stamp = store_dir / STORE_STAMP
+    if stamp.is_file() and stamp.read_text().strip() == digest:
+        try:
+            return pyoxigraph.Store.read_only(str(store_dir))
+        except OSError:
+            pass  # a store from another Oxigraph version or a damaged one: rebuild it
+    return _rebuild_store(graph_dir, data, digest)
+
+
+def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[no-untyped-def]
+    import pyoxigraph
+
+    tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=graph_dir))
+    try:
+        store = pyoxigraph.Store(str(tmp))
+        try:
+            store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+        except SyntaxError as exc:
+            raise OkoceError(f"{graph_dir / DATASET}: corrupt dataset ({exc}); rebuild it") from None
+        store.flush()
+        del store
+        (tmp / STORE_STAMP).write_text(digest + "\n")
+        final = graph_dir / STORE
+        old = graph_dir / f".store.old.{os.getpid()}"
+        if final.exists():
+            os.replace(final, old)
+        os.replace(tmp, final)
+        shutil.rmtree(old, ignore_errors=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return pyoxigraph.Store.read_only(str(graph_dir / STORE))

@@ -1,0 +1,1 @@
+"""Rule-based extraction of mentions and facts from Indonesian news articles."""

@@ -1,0 +1,117 @@
+"""Dates as Indonesian news writes them: "Minggu, 24 Oktober 2021", "Jumat (12/11/2021)",
+"Selasa (14/3)" with the year taken from the article, and ranges such as "12-14 Mei 2023"."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import load_lexicon
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    date: str  # ISO YYYY-MM-DD, or YYYY-MM when the day is not given
+    end_date: str = ""  # the last day of a range
+    year_inferred: bool = False
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = load_lexicon()
+    month = _alternation(lex.months)
+    weekday = _alternation(lex.weekdays)
+    until = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)"
+    worded = re.compile(
+        rf"(?:\b(?:{weekday})\b\s*(?:,|\()?\s*)?"
+        rf"\b(?P<day>\d{{1,2}})(?:\s*(?P<month1>{month})\.?)?"
+        rf"(?:\s*{until}\s*(?:(?:{weekday})\s*,?\s*)?(?P<day2>\d{{1,2}}))?"
+        rf"\s+(?P<month>{month})\b\.?(?:\s+(?P<year>\d{{4}}))?\)?",
+        re.IGNORECASE,
+    )
+    numeric = re.compile(
+        rf"(?:\b(?:{weekday})\b\s*,?\s*)?\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+        rf"(?:/(?P<year>\d{{2,4}}))?\s*\)"
+        rf"|\b(?:{weekday})\b\s*,?\s*(?P<day_b>\d{{1,2}})/(?P<month_b>\d{{1,2}})/(?P<year_b>\d{{4}})",
+        re.IGNORECASE,
+    )
+    month_year = re.compile(rf"\b(?P<month>{month})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
+    return worded, numeric, month_year
+
+
+def _month_number(word: str) -> int:
+    months = load_lexicon().months
+    for name, number in months.items():
+        if name.lower() == word.lower():
+            return number
+    raise KeyError(word)
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def article_year(text: str) -> int | None:
+    """The year most often written with a full date in the article, for dates without one."""
+    years: dict[int, int] = {}
+    worded, numeric, month_year = _patterns()
+    for match in worded.finditer(text):
+        if match.group("year"):
+            years[int(match.group("year"))] = years.get(int(match.group("year")), 0) + 1
+    for match in month_year.finditer(text):
+        years[int(match.group("year"))] = years.get(int(match.group("year")), 0) + 1
+    for match in numeric.finditer(text):
+        year = match.group("year") or match.group("year_b")
+        if year and len(year) == 4:
+            years[int(year)] = years.get(int(year), 0) + 1
+    if not years:
+        return None
+    return max(years.items(), key=lambda item: (item[1], item[0]))[0]
+
+
+def find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateMention]:
+    worded, numeric, _ = _patterns()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for match in worded.finditer(text, start, end):
+        year_text = match.group("year")
+        year = int(year_text) if year_text else default_year
+        if year is None:
+            continue
+        month = _month_number(match.group("month"))
+        first_month = _month_number(match.group("month1")) if match.group("month1") else month
+        day = int(match.group("day"))
+        first = _iso(year, first_month, day)
+        last = _iso(year, month, int(match.group("day2"))) if match.group("day2") else None
+        if match.group("month1") and not match.group("day2"):
+            continue
+        if first:
+            found.append(DateMention(match.start(), match.end(), first, last or "", not year_text))
+            taken.append((match.start(), match.end()))
+    for match in numeric.finditer(text, start, end):
+        if any(s <= match.start() < e for s, e in taken):
+            continue
+        day = int(match.group("day") or match.group("day_b"))
+        month = int(match.group("month") or match.group("month_b"))
+        year_text = match.group("year") or match.group("year_b")
+        if year_text:
+            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
+        elif default_year is not None:
+            year = default_year
+        else:
+            continue
+        iso = _iso(year, month, day)
+        if iso:
+            found.append(DateMention(match.start(), match.end(), iso, "", not year_text))
+    return sorted(found, key=lambda d: d.start)

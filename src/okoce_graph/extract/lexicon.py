@@ -1,0 +1,117 @@
+"""Lexicons of general Indonesian news vocabulary, loaded from the data files beside this module.
+
+Every list the extractor relies on (titles, region types, organisation words, verbs) lives in
+`extract/data/` so that vocabulary can be reviewed and extended without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("okoce_graph.extract").joinpath("data", name).read_text("utf-8")
+    return [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _rows(name: str) -> list[list[str]]:
+    return [line.split("\t") for line in _lines(name)]
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One case-insensitive regex for a list of phrases, longest first, on word boundaries."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    alternatives = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Region:
+    code: str
+    name: str
+    type: str  # provinsi, kabupaten or kota
+    province_code: str
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: it is a loaded singleton
+class Lexicon:
+    titles: dict[str, tuple[str, str]]  # title as written -> (role concept, scope)
+    office_abbreviations: dict[str, str]
+    honorifics: frozenset[str]
+    degrees: frozenset[str]
+    org_heads: frozenset[str]
+    org_suffixes: frozenset[str]
+    region_types: dict[str, str]
+    venue_heads: frozenset[str]
+    event_words: frozenset[str]
+    function_words: frozenset[str]
+    name_words: frozenset[str]
+    abbreviations: frozenset[str]
+    chrome: tuple[tuple[str, str], ...]  # (kind, line prefix)
+    cues: dict[str, tuple[tuple[str, str], ...]]  # category -> ((phrase, argument), ...)
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    multipliers: dict[str, int]
+    unit_stopwords: frozenset[str]
+    regions: tuple[Region, ...]
+    region_aliases: dict[str, str]  # alias -> region code
+
+    def cue_regex(self, category: str) -> re.Pattern[str]:
+        return _cue_regex(self, category)
+
+    def cue_argument(self, category: str, phrase: str) -> str:
+        folded = " ".join(phrase.lower().split())
+        for cue, argument in self.cues[category]:
+            if cue.lower() == folded:
+                return argument
+        return ""
+
+    @property
+    def regions_by_name(self) -> dict[str, list[Region]]:
+        return _regions_by_name(self)
+
+
+@cache
+def _cue_regex(lexicon: Lexicon, category: str) -> re.Pattern[str]:
+    return _phrase_regex([phrase for phrase, _ in lexicon.cues[category]])
+
+
+@cache
+def _regions_by_name(lexicon: Lexicon) -> dict[str, list[Region]]:
+    index: dict[str, list[Region]] = {}
+    for region in lexicon.regions:
+        index.setdefault(region.name.lower(), []).append(region)
+    return index
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    cues: dict[str, list[tuple[str, str]]] = {}
+    for row in _rows("cues.tsv"):
+        cues.setdefault(row[0], []).append((row[1], row[2] if len(row) > 2 else ""))
+    regions = tuple(Region(*row) for row in _rows("regions.tsv")[1:])
+    return Lexicon(
+        titles={row[0]: (row[1], row[2]) for row in _rows("titles.tsv")},
+        office_abbreviations={row[0]: row[1] for row in _rows("office_abbreviations.tsv")},
+        honorifics=frozenset(_lines("honorifics.txt")),
+        degrees=frozenset(_lines("degrees.txt")),
+        org_heads=frozenset(_lines("org_heads.txt")),
+        org_suffixes=frozenset(_lines("org_suffixes.txt")),
+        region_types={row[0]: row[1] for row in _rows("region_types.tsv")},
+        venue_heads=frozenset(_lines("venue_heads.txt")),
+        event_words=frozenset(_lines("event_words.txt")),
+        function_words=frozenset(_lines("function_words.txt")),
+        name_words=frozenset(_lines("name_words.txt")),
+        abbreviations=frozenset(_lines("abbreviations.txt")),
+        chrome=tuple((row[0], row[1]) for row in _rows("chrome.tsv")),
+        cues={key: tuple(value) for key, value in cues.items()},
+        months={row[0]: int(row[1]) for row in _rows("months.tsv")},
+        weekdays=frozenset(_lines("weekdays.txt")),
+        multipliers={row[0]: int(row[1]) for row in _rows("numbers.tsv")},
+        unit_stopwords=frozenset(_lines("unit_stopwords.txt")),
+        regions=regions,
+        region_aliases={row[0]: row[1] for row in _rows("region_aliases.tsv")[1:]},
+    )

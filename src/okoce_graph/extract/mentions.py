@@ -1,0 +1,358 @@
+"""Find names in a sentence and type them from the words around and inside them.
+
+A name is a run of capitalised tokens (with connectors such as "dan" inside an office's name).
+Runs that open with a title ("Gubernur DKI Jakarta Anies Baswedan") are split into the title,
+the organisation or region it belongs to, and the person's name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .lexicon import Lexicon, load_lexicon
+from .model import Mention
+
+TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_NAME_CONNECTORS = {"bin", "binti", "van", "de", "der", "al", "von"}
+_ENGLISH_CONNECTORS = {"of", "for", "and", "the", "&"}
+_OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
+MAX_PERSON_TOKENS = 3
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(
+            c.isupper() for c in self.text))
+
+    @property
+    def allcaps(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    end = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """Lexicon phrases as token tuples for longest-match lookup."""
+
+    by_first: dict[str, list[tuple[str, ...]]]
+
+    def match(self, tokens: list[Token], i: int, fold: bool = False) -> int:
+        """Length in tokens of the longest phrase starting at tokens[i], or 0."""
+        first = tokens[i].text.lower() if fold else tokens[i].text
+        for phrase in self.by_first.get(first, ()):
+            n = len(phrase)
+            words = [t.text.lower() if fold else t.text for t in tokens[i:i + n]]
+            if tuple(words) == phrase:
+                return n
+        return 0
+
+
+def _phrases(items: object, fold: bool = False) -> _Phrases:
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for item in items:  # type: ignore[attr-defined]
+        words = tuple(t.text.lower() if fold else t.text for t in tokenize(item))
+        if words:
+            by_first.setdefault(words[0], []).append(words)
+    for phrases in by_first.values():
+        phrases.sort(key=len, reverse=True)
+    return _Phrases(by_first)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    lexicon: Lexicon
+    titles: _Phrases
+    honorifics: _Phrases
+    org_heads: _Phrases
+    region_types: _Phrases
+    venue_heads: _Phrases
+    regions: _Phrases  # bare region names and aliases, case-folded
+    title_info: dict[tuple[str, ...], tuple[str, str]]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    lex = load_lexicon()
+    region_names = {r.name for r in lex.regions} | set(lex.region_aliases)
+    title_info = {tuple(t.text for t in tokenize(k)): v for k, v in lex.titles.items()}
+    return Vocabulary(
+        lexicon=lex,
+        titles=_phrases(lex.titles),
+        honorifics=_phrases(lex.honorifics),
+        org_heads=_phrases(lex.org_heads),
+        region_types=_phrases(lex.region_types),
+        venue_heads=_phrases(lex.venue_heads),
+        regions=_phrases(region_names, fold=True),
+        title_info=title_info,
+    )
+
+
+@dataclass
+class Chunk:
+    tokens: list[Token]
+    sentence: int
+    in_quote: bool
+    before: str  # the lower-cased word before the chunk ("" at the start)
+    after: str  # the lower-cased word after the chunk
+    comma_after: bool
+    comma_before: bool
+
+
+@dataclass
+class TitledName:
+    """A title run: "Gubernur DKI Jakarta Anies Baswedan" or "Ketua Umum X" awaiting a name."""
+
+    title_start: int
+    title_end: int  # end of the title with its organisation or region
+    role: str
+    scope: str
+    person: Mention | None
+    org: Mention | None
+    chunk: Chunk
+
+
+def _is_name_token(token: Token, vocab: Vocabulary) -> bool:
+    return token.capitalised
+
+
+def chunk_sentence(
+    text: str, start: int, end: int, sentence: int, quotes: list[tuple[int, int]]
+) -> list[Chunk]:
+    """Runs of capitalised tokens in text[start:end]."""
+    vocab = vocabulary()
+    lex = vocab.lexicon
+    tokens = tokenize(text, start, end)
+    chunks: list[Chunk] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        if not _is_name_token(tokens[i], vocab):
+            i += 1
+            continue
+        run = [tokens[i]]
+        j = i
+        has_event_word = tokens[i].text in lex.event_words
+        while j + 1 < n:
+            nxt = tokens[j + 1]
+            if _is_name_token(nxt, vocab):
+                run.append(nxt)
+                has_event_word = has_event_word or nxt.text in lex.event_words
+                j += 1
+                continue
+            low = nxt.text.lower()
+            following = tokens[j + 2] if j + 2 < n else None
+            # "Pj. Gubernur", "H. Ahmad": the period of an abbreviation stays inside the name.
+            if (
+                nxt.text == "."
+                and following is not None
+                and following.capitalised
+                and run[-1].text in lex.abbreviations
+                and run[-1].end == nxt.start
+            ):
+                run.extend([nxt, following])
+                j += 2
+                continue
+            if (
+                following is not None
+                and following.capitalised
+                and _connector_ok(low, run, following, tokens, j + 2, vocab)
+            ):
+                run.extend([nxt, following])
+                j += 2
+                continue
+            if has_event_word and (nxt.text.isdigit() or re.fullmatch(r"ke-\d+", nxt.text)):
+                run.append(nxt)
+                j += 1
+                continue
+            break
+        # A capitalised function word opening a sentence or a quotation is not a name.
+        at_start = i == 0 or tokens[i - 1].text in _OPENERS
+        while run and at_start and run[0].text in lex.function_words:
+            run.pop(0)
+        if run:
+            k = tokens.index(run[0])
+            before = tokens[k - 1].text.lower() if k > 0 else ""
+            after = tokens[j + 1].text.lower() if j + 1 < n else ""
+            chunks.append(
+                Chunk(
+                    tokens=run,
+                    sentence=sentence,
+                    in_quote=any(qs <= run[0].start < qe for qs, qe in quotes),
+                    before=before,
+                    after=after,
+                    comma_after=after == ",",
+                    comma_before=before == ",",
+                )
+            )
+        i = j + 1
+    return chunks
+
+
+def _connector_ok(
+    word: str, run: list[Token], following: Token, tokens: list[Token], k: int, vocab: Vocabulary
+) -> bool:
+    if word in _NAME_CONNECTORS or (word in _ENGLISH_CONNECTORS and word != "&"):
+        return word not in ("and",) or run[0].text not in vocab.lexicon.titles
+    if word not in ("dan", "&"):
+        return False
+    # "dan" joins words inside an office's or a body's name ("Menteri Koperasi dan UMKM"),
+    # never two list items ("Kabupaten Jember dan Kota Ponorogo").
+    opens_office = bool(vocab.titles.match(run, 0) or vocab.org_heads.match(run, 0))
+    if not opens_office or any(t.text.lower() in ("dan", "&") for t in run):
+        return False
+    starts_new_item = (
+        vocab.titles.match(tokens, k)
+        or vocab.region_types.match(tokens, k)
+        or vocab.org_heads.match(tokens, k)
+        or vocab.venue_heads.match(tokens, k)
+        or vocab.honorifics.match(tokens, k)
+    )
+    if starts_new_item:
+        return False
+    # The portfolio ends before a person's name: after "dan" comes one portfolio word or acronym.
+    return following.allcaps or following.text in vocab.lexicon.name_words
+
+
+def _span_text(text: str, tokens: list[Token]) -> str:
+    return text[tokens[0].start:tokens[-1].end]
+
+
+def _region_cover(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int]]:
+    """(start, length) of region names (optionally with their type word) in tokens."""
+    found = []
+    i = 0
+    while i < len(tokens):
+        type_len = vocab.region_types.match(tokens, i)
+        name_len = vocab.regions.match(tokens, i + type_len, fold=True) if i + type_len < len(
+            tokens) else 0
+        if name_len and (type_len or tokens[i].capitalised):
+            found.append((i, type_len + name_len))
+            i += type_len + name_len
+        else:
+            i += 1
+    return found
+
+
+def _personish(token: Token, vocab: Vocabulary) -> bool:
+    lex = vocab.lexicon
+    return (
+        token.text[:1].isupper()
+        and not token.allcaps
+        and token.text not in lex.name_words
+        and token.text not in lex.org_suffixes
+        and token.text not in lex.function_words
+        and not token.text[:1].isdigit()
+    )
+
+
+def _strip_honorifics(tokens: list[Token], vocab: Vocabulary) -> tuple[list[Token], bool]:
+    stripped = False
+    while tokens:
+        n = vocab.honorifics.match(tokens, 0)
+        if not n or n >= len(tokens):
+            break
+        tokens = tokens[n:]
+        stripped = True
+    return tokens, stripped
+
+
+def _split_org_person(
+    rest: list[Token], vocab: Vocabulary, known_people: set[tuple[str, ...]]
+) -> tuple[list[Token], list[Token]]:
+    """Split the words after a title into (organisation or region, person's name)."""
+    for h in range(len(rest)):
+        n = vocab.honorifics.match(rest, h)
+        if n and h + n < len(rest):
+            return rest[:h], _strip_honorifics(rest[h:], vocab)[0]
+    words = [t.text for t in rest]
+    for p in range(len(rest)):
+        if tuple(words[p:]) in known_people:
+            return rest[:p], rest[p:]
+    covered = {i for s, n in _region_cover(rest, vocab) for i in range(s, s + n)}
+    p = len(rest)
+    while p > 0 and len(rest) - p < MAX_PERSON_TOKENS and _personish(rest[p - 1], vocab) and (
+        p - 1 not in covered
+    ):
+        p -= 1
+    # A lone capitalised word after an organisation's name is more likely part of that name,
+    # unless the article names that person elsewhere.
+    return rest[:p], rest[p:]
+
+
+def classify_chunk(
+    text: str, chunk: Chunk, known_people: set[tuple[str, ...]]
+) -> tuple[list[Mention], TitledName | None]:
+    vocab = vocabulary()
+    lex = vocab.lexicon
+    tokens, honorific = _strip_honorifics(chunk.tokens, vocab)
+    if not tokens:
+        return [], None
+
+    def mention(toks: list[Token], type_: str, subtype: str = "", by: str = "") -> Mention:
+        return Mention(
+            start=toks[0].start,
+            end=toks[-1].end,
+            text=_span_text(text, toks),
+            type=type_,
+            sentence=chunk.sentence,
+            subtype=subtype,
+            in_quote=chunk.in_quote,
+            typed_by=by,
+        )
+
+    title_len = vocab.titles.match(tokens, 0)
+    if title_len and not honorific:
+        role, scope = vocab.title_info[tuple(t.text for t in tokens[:title_len])]
+        rest = tokens[title_len:]
+        org_tokens, person_tokens = _split_org_person(rest, vocab, known_people)
+        person = mention(person_tokens, "Person", by="name after a title") if person_tokens else None
+        org = None
+        if org_tokens:
+            covers = _region_cover(org_tokens, vocab)
+            if covers and covers[0] == (0, len(org_tokens)):
+                subtype = lex.region_types.get(org_tokens[0].text, "region")
+                org = mention(org_tokens, "Place", subtype, "region after a title")
+            elif scope == "organization":
+                org = mention(org_tokens, "Organization", by="organisation after a title")
+        title_end = org_tokens[-1].end if org_tokens else tokens[title_len - 1].end
+        titled = TitledName(tokens[0].start, title_end, role, scope, person, org, chunk)
+        return [m for m in (person, org) if m], titled
+
+    if honorific:
+        return [mention(tokens, "Person", by="honorific")], None
+    if vocab.org_heads.match(tokens, 0):
+        return [mention(tokens, "Organization", by="organisation word")], None
+    n = vocab.region_types.match(tokens, 0)
+    if n and n < len(tokens):
+        return [mention(tokens, "Place", lex.region_types[tokens[0].text], "region type")], None
+    if vocab.venue_heads.match(tokens, 0) and len(tokens) > 1:
+        return [mention(tokens, "Place", "venue", "venue word")], None
+    if any(t.text in lex.event_words for t in tokens) and len(tokens) > 1:
+        return [mention(tokens, "Event", by="event word")], None
+    covers = _region_cover(tokens, vocab)
+    if covers and covers[0] == (0, len(tokens)):
+        return [mention(tokens, "Place", "region", "region gazetteer")], None
+    if len(tokens) == 1 and (tokens[0].text in lex.months or tokens[0].text in lex.weekdays):
+        return [], None
+    acronym = all(t.allcaps or not t.text[:1].isalpha() for t in tokens)
+    return [mention(tokens, "Other", "acronym" if acronym else "", "capitalised")], None
+
+
+def is_personlike(m: Mention) -> bool:
+    """Two to four capitalised words, none of them a word of organisation or place names."""
+    vocab = vocabulary()
+    words = tokenize(m.text)
+    return 2 <= len(words) <= 4 and all(_personish(t, vocab) for t in words)

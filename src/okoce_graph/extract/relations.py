@@ -1,0 +1,506 @@
+"""Facts from the mentions of an article: positions, attendance, event dates and places,
+renames, collaborations, alternate names, quotations and claimed figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import Article, Sentence
+from .dates import article_year, find_dates
+from .lexicon import load_lexicon
+from .mentions import (
+    Chunk,
+    TitledName,
+    chunk_sentence,
+    classify_chunk,
+    is_personlike,
+    tokenize,
+)
+from .model import Extraction, Fact, Mention
+from .numbers import find_quantities
+from .quotes import QuoteSpan, find_quote_spans, is_quotation
+
+NAMED = ("Person", "Organization", "Place", "Event", "Program")
+_GENERIC_AFTER = {"lainnya", "lain", "terkait", "setempat"}
+_VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
+_AFTER_PERSON = {"juga", "pun", "selaku", "sebagai", "mengatakan", "menambahkan", "saat", "ketika"}
+_KIND_NOUNS = {
+    "program": "Program",
+    "programnya": "Program",
+    "gerakan": "Organization",
+    "organisasi": "Organization",
+    "komunitas": "Organization",
+    "perusahaan": "Organization",
+    "lembaga": "Organization",
+    "yayasan": "Organization",
+    "asosiasi": "Organization",
+    "startup": "Organization",
+    "festival": "Event",
+    "acara": "Event",
+}
+_IS_A = re.compile(r"\s+(?:adalah|merupakan|ialah)\s+(?:sebuah\s+|suatu\s+|salah\s+satu\s+)?(\w+)")
+_LOCATIVE = re.compile(r"(?:\bdi|\bbertempat\s+di|\bberlokasi\s+di|\bdi\s+area)\s*$", re.I)
+
+
+@dataclass
+class _SentenceMentions:
+    sentence: Sentence
+    mentions: list[Mention] = field(default_factory=list)
+    titled: list[TitledName] = field(default_factory=list)
+    chunks: list[Chunk] = field(default_factory=list)
+
+    def named(self, types: tuple[str, ...] = NAMED) -> list[Mention]:
+        return [m for m in self.mentions if m.type in types]
+
+
+def _paragraphs(article: Article) -> list[tuple[int, int]]:
+    lines: dict[int, tuple[int, int]] = {}
+    for s in article.body:
+        start, end = lines.get(s.line, (s.start, s.end))
+        lines[s.line] = (min(start, s.start), max(end, s.end))
+    return [lines[k] for k in sorted(lines)]
+
+
+def extract(article: Article) -> Extraction:
+    """All mentions and facts of one article (the headline gives mentions only, in resolve)."""
+    text = article.text
+    quotes = find_quote_spans(text, _paragraphs(article))
+    quote_ranges = [(q.open, q.close) for q in quotes]
+    per_sentence: list[_SentenceMentions] = []
+    for sentence in article.body:
+        chunks = chunk_sentence(text, sentence.start, sentence.end, sentence.index, quote_ranges)
+        per_sentence.append(_SentenceMentions(sentence, chunks=chunks))
+
+    known_people: set[tuple[str, ...]] = set()
+    for _ in range(2):  # the second pass splits titles with the names the first pass found
+        for sm in per_sentence:
+            sm.mentions, sm.titled = [], []
+            for chunk in sm.chunks:
+                mentions, titled = classify_chunk(text, chunk, known_people)
+                sm.mentions.extend(mentions)
+                if titled:
+                    sm.titled.append(titled)
+            _type_from_context(text, sm)
+        known_people |= {
+            tuple(t.text for t in tokenize(m.text))
+            for sm in per_sentence
+            for m in sm.mentions
+            if m.type == "Person"
+        }
+    for sm in per_sentence:
+        for m in sm.mentions:
+            if _generic(text, m):
+                m.subtype = "generic"
+
+    facts: list[Fact] = []
+    facts += _positions(text, per_sentence)
+    facts += _quotes(text, quotes, per_sentence)
+    year = article_year(text)
+    facts += _events(text, per_sentence, year)
+    facts += _renames(text, per_sentence)
+    facts += _collaborations(text, per_sentence)
+    facts += _aliases(text, per_sentence)
+    facts += _quantities(text, per_sentence, quotes, facts)
+    mentions = [m for sm in per_sentence for m in sm.mentions if m.subtype != "generic"]
+    facts = [f for f in facts if not _involves_generic(f)]
+    return Extraction(article.id, mentions, facts)
+
+
+def _involves_generic(fact: Fact) -> bool:
+    return fact.subject.subtype == "generic" or (
+        isinstance(fact.obj, Mention) and fact.obj.subtype == "generic"
+    )
+
+
+def _words_after(text: str, position: int, count: int = 3) -> list[str]:
+    return re.findall(r"[\w-]+", text[position:position + 80])[:count]
+
+
+def _type_from_context(text: str, sm: _SentenceMentions) -> None:
+    lex = load_lexicon()
+    say = lex.cue_regex("say")
+    for m in sm.mentions:
+        if m.type != "Other":
+            continue
+        before = text[max(sm.sentence.start, m.start - 40):m.start]
+        after = text[m.end:sm.sentence.end]
+        previous_word = (re.findall(r"[\w-]+", before) or [""])[-1].lower()
+        next_words = _words_after(text, m.end)
+        is_a = _IS_A.match(after)
+        if previous_word in _KIND_NOUNS:
+            m.type, m.typed_by = _KIND_NOUNS[previous_word], f'after "{previous_word}"'
+        elif is_a and is_a.group(1).lower() in _KIND_NOUNS:
+            m.type, m.typed_by = _KIND_NOUNS[is_a.group(1).lower()], "X adalah <kind>"
+        elif re.search(rf"(?:{say.pattern})\s*$", before, re.I) and re.match(r"\s*[,.”\"]|\s*$", after):
+            m.type, m.typed_by = "Person", "speaker after a verb of saying"
+        elif re.match(rf"\s+(?:{say.pattern})", after, re.I) and m.subtype != "acronym":
+            m.type, m.typed_by = "Person", "speaker before a verb of saying"
+        elif (
+            is_personlike(m)
+            and next_words
+            and (next_words[0].lower() in _AFTER_PERSON or next_words[0].startswith(_VERB_PREFIXES))
+            and next_words[0].islower()
+        ):
+            m.type, m.typed_by = "Person", "name before a verb"
+
+
+def _generic(text: str, m: Mention) -> bool:
+    """"Pemerintah Daerah lainnya" names a kind of body, not one body."""
+    following = _words_after(text, m.end, 1)
+    return bool(following) and following[0].lower() in _GENERIC_AFTER and m.type != "Person"
+
+
+def _fact(kind: str, subject: Mention, obj: Mention | str, sentences: list[Sentence],
+          **extra: str) -> Fact:
+    return Fact(
+        kind=kind,
+        subject=subject,
+        obj=obj,
+        start=min(s.start for s in sentences),
+        end=max(s.end for s in sentences),
+        sentences=tuple(sorted({s.index for s in sentences})),
+        extra={k: v for k, v in extra.items() if v},
+    )
+
+
+# Positions -------------------------------------------------------------------------------
+
+
+def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
+    facts = []
+    for sm in per_sentence:
+        persons = [m for m in sm.mentions if m.type in ("Person", "Other")]
+        for titled in sm.titled:
+            person = titled.person or _apposed_person(text, titled, persons)
+            if person is None:
+                continue
+            if person.type == "Other":
+                person.type, person.typed_by = "Person", "name beside a title"
+            title = text[titled.title_start:titled.title_end]
+            facts.append(
+                _fact("position", person, title, [sm.sentence], role=titled.role,
+                      org=titled.org.text if titled.org else "")
+            )
+            if titled.org is not None:
+                facts[-1].extra["org_start"] = str(titled.org.start)
+    return facts
+
+
+def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Mention | None:
+    """"Ketua Umum X, Budi Santoso" or "Budi Santoso, Ketua Umum X" or "Budi selaku Ketua X"."""
+    chunk = titled.chunk
+    start, end = chunk.tokens[0].start, chunk.tokens[-1].end
+    if chunk.comma_after:
+        after = [m for m in persons if m.start > end and not text[end:m.start].strip(" ,")]
+        if after and (after[0].type == "Person" or is_personlike(after[0])):
+            return after[0]
+    linking = text[:start].rstrip()
+    if chunk.comma_before or linking.endswith(("selaku", "sebagai")):
+        before = [m for m in persons if m.end <= start]
+        if before:
+            gap = text[before[-1].end:start].strip()
+            if gap in (",", "selaku", "sebagai", ", selaku", ", sebagai") and (
+                before[-1].type == "Person" or is_personlike(before[-1])
+            ):
+                return before[-1]
+    return None
+
+
+# Quotations ------------------------------------------------------------------------------
+
+
+def _quotes(
+    text: str, quotes: list[QuoteSpan], per_sentence: list[_SentenceMentions]
+) -> list[Fact]:
+    lex = load_lexicon()
+    say = lex.cue_regex("say")
+    sentences = [sm.sentence for sm in per_sentence]
+    mentions = [m for sm in per_sentence for m in sm.mentions]
+    facts: list[Fact] = []
+    last_speaker: Mention | None = None
+    for q in quotes:
+        line_end = text.find("\n", q.outer_end)
+        line_end = len(text) if line_end < 0 else line_end
+        line_start = text.rfind("\n", 0, q.open) + 1
+        after = text[q.outer_end:line_end]
+        before = text[line_start:q.open]
+        speaker = None
+        pronoun = False
+        # After the quote: ", ujar Budi." / ", kata Ketua X Budi" / ", ujarnya." / ", Budi menambahkan."
+        m_after = re.match(rf"\s*[,.]?\s*(?P<verb>{say.pattern})", after, re.I)
+        if m_after:
+            verb_end = q.outer_end + m_after.end()
+            if m_after.group("verb").lower().endswith("nya"):
+                pronoun = True
+            else:
+                speaker = _first_person_after(mentions, verb_end, line_end)
+        else:
+            m_name_verb = re.match(r"\s*,?\s*(?P<rest>.{1,120}?)\s+(?:juga\s+|pun\s+)?"
+                                   rf"(?P<verb>{say.pattern})", after, re.I)
+            if m_name_verb:
+                speaker = _last_person_before(mentions, q.outer_end + m_name_verb.start("verb"),
+                                              q.outer_end)
+        if speaker is None and not pronoun:
+            # Before the quote: "Budi menambahkan, “...”"
+            m_before = re.search(rf"(?P<verb>{say.pattern})\s*(?:bahwa\s*)?[,:]?\s*$", before, re.I)
+            if m_before:
+                speaker = _last_person_before(mentions, line_start + m_before.start(), line_start)
+        if pronoun and speaker is None:
+            speaker = last_speaker
+        if speaker is None:
+            continue
+        if speaker.type == "Other":
+            speaker.type, speaker.typed_by = "Person", "speaker of a quotation"
+        last_speaker = speaker
+        if not is_quotation(text, q) and not m_after:
+            continue
+        covered = [s for s in sentences if s.end > line_start and s.start < line_end]
+        facts.append(_fact("quote", speaker, text[q.start:q.end], covered or sentences[:1]))
+        facts[-1].extra["quote_start"] = str(q.start)
+        facts[-1].extra["quote_end"] = str(q.end)
+    return facts
+
+
+def _first_person_after(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    for m in mentions:
+        if start <= m.start < end and m.type in ("Person", "Other") and m.subtype != "acronym":
+            return m
+    return None
+
+
+def _last_person_before(mentions: list[Mention], end: int, start: int) -> Mention | None:
+    candidates = [m for m in mentions if start <= m.start and m.end <= end
+                  and m.type in ("Person", "Other") and m.subtype != "acronym"]
+    return candidates[-1] if candidates else None
+
+
+# Events: attendance, date, place -------------------------------------------------------------
+
+
+def _cue_spans(text: str, sentence: Sentence, category: str) -> list[tuple[int, int, str]]:
+    lex = load_lexicon()
+    return [
+        (m.start(), m.end(), lex.cue_argument(category, m.group()))
+        for m in lex.cue_regex(category).finditer(text, sentence.start, sentence.end)
+    ]
+
+
+def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) -> list[Fact]:
+    lex = load_lexicon()
+    facts: list[Fact] = []
+    current: Mention | None = None
+    event_ref = lex.cue_regex("event_ref")
+    held = lex.cue_regex("held")
+    for sm in per_sentence:
+        s = sm.sentence
+        events = sm.named(("Event",))
+        ref = event_ref.search(text, s.start, s.end)
+        target = events[0] if events else (current if ref else None)
+        if events:
+            current = events[-1]
+        facts += _attendance(text, sm, target or current)
+        dates = find_dates(text, s.start, s.end, year)
+        if target is not None and dates and (held.search(text, s.start, s.end) or events):
+            d = dates[0]
+            facts.append(_fact("event_date", target, d.date, [s], end_date=d.end_date))
+        if target is not None and held.search(text, s.start, s.end):
+            place = _event_place(text, sm)
+            if place is not None:
+                facts.append(_fact("event_place", target, place, [s]))
+    return facts
+
+
+def _event_place(text: str, sm: _SentenceMentions) -> Mention | None:
+    places = [m for m in sm.named(("Place",)) if _LOCATIVE.search(text[sm.sentence.start:m.start])]
+    venues = [m for m in places if m.subtype == "venue"]
+    return (venues or places or [None])[0]
+
+
+def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list[Fact]:
+    s = sm.sentence
+    persons = sm.named(("Person",))
+    if not persons:
+        return []
+    facts: list[Fact] = []
+    excluded: set[tuple[int, int]] = set()
+    blocked: list[tuple[int, int]] = []
+    for kind, category in (("planned_attendance", "planned"), ("absent", "absent"),
+                           ("represented_by", "represented")):
+        for start, end, argument in _cue_spans(text, s, category):
+            blocked.append((start, end))
+            before = [p for p in persons if p.end <= start]
+            after = [p for p in persons if p.start >= end]
+            if category == "represented":
+                if before and after:
+                    excluded.add(before[-1].key)
+                    facts.append(_fact(kind, before[-1], after[0], [s]))
+                continue
+            subjects = before[-1:] if before else after[:1]
+            for p in subjects:
+                excluded.add(p.key)
+                if event is not None:
+                    facts.append(_fact(kind, p, event, [s]))
+    if event is None:
+        return facts
+    attendees: list[Mention] = []
+    for start, end, argument in _cue_spans(text, s, "attend"):
+        if any(bs <= start < be or start <= bs < end for bs, be in blocked):
+            continue
+        after = [p for p in persons if p.start >= end]
+        before = [p for p in persons if p.end <= start]
+        if argument == "after" or (argument == "any" and after):
+            attendees += after
+        else:
+            attendees += before
+    seen: set[tuple[int, int]] = set()
+    for p in attendees:
+        if p.key in excluded or p.key in seen:
+            continue
+        seen.add(p.key)
+        facts.append(_fact("attended", p, event, [s]))
+    return facts
+
+
+# Renames, collaborations, alternate names -----------------------------------------------------
+
+
+def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
+    facts = []
+    for sm in per_sentence:
+        named = [m for m in sm.mentions if m.type in (*NAMED, "Other") and m.type != "Person"]
+        for start, end, argument in _cue_spans(text, sm.sentence, "rename"):
+            after = [m for m in named if m.start >= end and len(text[end:m.start].split()) <= 2]
+            before = [m for m in named if m.end <= start]
+            if not after or not before:
+                continue
+            first, second = before[-1], after[0]
+            if argument == "new_first":
+                old, new = second, first
+                # "(dahulu X)": short cues count only inside brackets or right after a comma.
+                if len(text[start:end].split()) == 1 and not re.search(r"[(,]\s*$", text[:start]):
+                    continue
+            else:
+                old, new = first, second
+            kind = next((m.type for m in (new, old) if m.type != "Other"), "Program")
+            for m in (old, new):
+                if m.type == "Other":
+                    m.type, m.typed_by = kind, "renamed"
+            facts.append(_fact("renamed", old, new, [sm.sentence]))
+    return facts
+
+
+def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
+    facts = []
+    parties_types = ("Organization", "Place", "Program", "Other")
+    for sm in per_sentence:
+        cues = _cue_spans(text, sm.sentence, "collaborate")
+        if not cues:
+            continue
+        start, end, _ = cues[0]
+        parties = [m for m in sm.mentions if m.type in parties_types]
+        s_text = text[sm.sentence.start:sm.sentence.end]
+        between = re.search(r"\bantara\b", s_text)
+        subject = None
+        partners: list[Mention] = []
+        if between:
+            pos = sm.sentence.start + between.end()
+            listed = [m for m in parties if m.start >= pos]
+            if len(listed) >= 2:
+                subject, partners = listed[0], listed[1:]
+        else:
+            right_after = [m for m in parties if m.start >= end and not text[end:m.start].strip()]
+            before = [m for m in parties if m.end <= start]
+            subject = right_after[0] if right_after else (before[-1] if before else None)
+            dengan = re.compile(r"\b(?:dengan|bersama|menggandeng)\b", re.I).search(
+                text, end, sm.sentence.end)
+            if dengan:
+                partners = [m for m in parties if m.start >= dengan.end()]
+            elif right_after and before:
+                partners = []
+            if before and subject is not None and subject is not before[-1] and not partners:
+                partners = [before[-1]]
+        if subject is None:
+            continue
+        for partner in partners:
+            if partner is subject or partner.text == subject.text:
+                continue
+            for m in (subject, partner):
+                if m.type == "Other":
+                    m.type, m.typed_by = "Organization", "party to a collaboration"
+            facts.append(_fact("collaborates", subject, partner, [sm.sentence]))
+    return facts
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+def _matches_acronym(acronym: str, expansion: str) -> bool:
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    words = re.findall(r"[A-Za-z][\w-]*", expansion)
+    if len(letters) < 2 or not words:
+        return False
+    content = [w for w in words if w.lower() not in {"dan", "of", "for", "the", "and", "di", "&"}]
+    candidates = {_initials(words), _initials(content)}
+    # Initials plus inner capitals ("KemenKopUKM"), or letters as a subsequence of the initials.
+    if letters in candidates:
+        return True
+    initials = _initials(content)
+    it = iter(initials)
+    return letters[0] == initials[:1] and all(c in it for c in letters) and len(initials) <= len(
+        letters) + 2
+
+
+def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
+    facts = []
+    for sm in per_sentence:
+        s = sm.sentence
+        for paren in re.finditer(r"\(([^()]{2,120})\)", text[s.start:s.end]):
+            inner_start = s.start + paren.start(1)
+            inner = paren.group(1).strip()
+            before = [m for m in sm.mentions if m.end <= s.start + paren.start()
+                      and not text[m.end:s.start + paren.start()].strip()]
+            if not before:
+                continue
+            owner = before[-1]
+            if _matches_acronym(owner.text, inner) or _matches_acronym(inner, owner.text):
+                facts.append(_fact("alias", owner, inner, [s]))
+                facts[-1].extra["alias_start"] = str(inner_start)
+        # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
+        for m in sm.mentions:
+            described = re.search(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$",
+                                  text[s.start:m.start])
+            if described and m.type in ("Program", "Other"):
+                m.type, m.typed_by = "Program", "program ... atau X"
+                facts.append(_fact("alias", m, described.group(1), [s]))
+    return facts
+
+
+# Figures -------------------------------------------------------------------------------------
+
+
+def _quantities(
+    text: str, per_sentence: list[_SentenceMentions], quotes: list[QuoteSpan], facts: list[Fact]
+) -> list[Fact]:
+    speakers = {(int(f.extra["quote_start"]), int(f.extra["quote_end"])): f.subject
+                for f in facts if f.kind == "quote"}
+    found = []
+    for sm in per_sentence:
+        s = sm.sentence
+        for q in find_quantities(text, s.start, s.end):
+            if any(m.start <= q.start < m.end for m in sm.mentions):
+                continue  # a number inside a name ("Fest 2021")
+            claimant = next((who for (qs, qe), who in speakers.items() if qs <= q.start < qe), None)
+            if claimant is None:
+                owners = [m for m in sm.mentions if m.end <= q.start
+                          and m.type in ("Person", "Organization")]
+                claimant = owners[0] if owners else None
+            if claimant is None:
+                continue
+            period = re.match(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)",
+                              text[q.end:s.end])
+            found.append(_fact("quantity", claimant, q.value, [s], unit=q.unit,
+                               period=period.group(1) if period else ""))
+            found[-1].extra["value_start"] = str(q.start)
+    return found

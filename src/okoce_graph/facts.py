@@ -1,0 +1,112 @@
+"""The facts table: one row per fact, computed from the built graph with SPARQL.
+
+The table is a public contract (see the README): users curate the graph from it and the
+evaluation compares it with gold sets of the same shape.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from .mapping import PREDICATES
+from .query import select
+
+FIELDS = (
+    "kind", "subject", "object", "unit", "article", "evidence", "start", "end",
+    "subject_iri", "object_iri",
+)
+_KIND_VALUES = " ".join(f'(<{iri}> "{kind}")' for kind, iri in sorted(PREDICATES.items()))
+_ENTITY_TYPES = " ".join(
+    f'(okg:{name} "{name}")' for name in ("Person", "Organization", "Place", "Event", "Program")
+)
+
+STATEMENTS = f"""
+SELECT ?kind ?subject ?object ?unit ?article ?evidence ?start ?end ?subject_iri ?object_iri
+WHERE {{
+  GRAPH ?g {{
+    ?statement a okg:Statement ; rdf:subject ?subject_iri ; rdf:predicate ?p ;
+               rdf:object ?o ; okg:evidence ?span .
+    ?span oa:start ?start ; oa:end ?end ; oa:exact ?evidence .
+    ?g schema:identifier ?article .
+    ?subject_iri rdfs:label ?subject .
+    OPTIONAL {{ ?o rdfs:label ?object_label }}
+    OPTIONAL {{ ?o schema:text ?quote }}
+    OPTIONAL {{ ?o schema:value ?value ; schema:unitText ?unit }}
+  }}
+  VALUES (?p ?kind) {{ {_KIND_VALUES} }}
+  BIND(COALESCE(?object_label, ?quote, STR(?value), STR(?o)) AS ?object)
+  BIND(IF(isIRI(?o), STR(?o), "") AS ?object_iri)
+}}
+"""
+
+ENTITIES = f"""
+SELECT ?kind ?subject ?object ?article ?evidence ?start ?end ?subject_iri
+WHERE {{
+  GRAPH ?g {{
+    ?subject_iri a ?class ; rdfs:label ?subject .
+    ?g schema:identifier ?article .
+    ?mention okg:refersTo ?subject_iri ; oa:start ?first ; prov:wasDerivedFrom ?sentence .
+    FILTER NOT EXISTS {{
+      ?other okg:refersTo ?subject_iri ; oa:start ?earlier . FILTER(?earlier < ?first)
+    }}
+    ?sentence oa:start ?start ; oa:end ?end ; oa:exact ?evidence .
+  }}
+  VALUES (?class ?object) {{ {_ENTITY_TYPES} }}
+  BIND("entity" AS ?kind)
+}}
+"""
+
+
+def facts(graph_dir: Path) -> list[dict[str, Any]]:
+    """Every fact of the built graph as a row of the facts table, in a stable order."""
+    from .dataset import open_store
+
+    store = open_store(graph_dir)
+    rows = select(graph_dir, STATEMENTS, store).dicts() + select(graph_dir, ENTITIES, store).dicts()
+    table = []
+    for row in rows:
+        table.append({name: _plain(row.get(name)) for name in FIELDS})
+    table.sort(key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"],
+                              r["object"]))
+    return table
+
+
+def _plain(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def format_facts(rows: list[dict[str, Any]], fmt: str) -> str:
+    if fmt == "jsonl":
+        return "".join(json.dumps(_jsonl_row(r), ensure_ascii=False) + "\n" for r in rows)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return buffer.getvalue()
+    return _table(rows)
+
+
+def _jsonl_row(row: dict[str, Any]) -> dict[str, Any]:
+    out = {k: row[k] for k in FIELDS if k != "unit" or row["kind"] == "quantity"}
+    return out
+
+
+def _table(rows: list[dict[str, Any]], width: int = 48) -> str:
+    columns = ("kind", "subject", "object", "article", "start", "end")
+
+    def cell(value: Any) -> str:
+        text = " ".join(str(value).split())
+        return text if len(text) <= width else text[: width - 1] + "…"
+
+    cells = [[cell(r[c]) for c in columns] for r in rows]
+    widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
+              for row in cells]
+    return "\n".join(lines) + "\n"

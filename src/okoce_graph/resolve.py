@@ -1,0 +1,233 @@
+"""Link mentions to canonical entities, within an article and across the corpus.
+
+Identity across articles comes from the entity's type and normalised name (so the same person in
+two articles is one node, and a place and an organisation with the same name stay apart). Within
+an article, short forms ("Anies" for "Anies Baswedan"), untyped mentions of a typed name, and
+spelling variants ("Jakpreneuer") are linked to the fullest name. Every link that is not an exact
+match is logged with its reason.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from .article import Article
+from .extract.lexicon import load_lexicon
+from .extract.mentions import tokenize
+from .extract.model import Extraction, Fact, Mention
+
+FUZZY_CUTOFF = 90
+FUZZY_TYPES = ("Organization", "Program", "Event")
+# When an untyped mention names two entities of different types, the agent reading wins.
+TYPE_PREFERENCE = ("Organization", "Person", "Place", "Program", "Event")
+
+
+@dataclass
+class Entity:
+    type: str
+    key: str
+    label: str  # the fullest form written in the article
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.key)
+
+
+@dataclass(frozen=True)
+class Merge:
+    article: str
+    mention: str
+    start: int
+    end: int
+    entity: str
+    entity_type: str
+    reason: str
+
+
+@dataclass
+class Resolution:
+    article: Article
+    entities: list[Entity]
+    entity_of: dict[tuple[int, int], Entity]  # mention span -> entity
+    facts: list[Fact]
+    merges: list[Merge]
+    unresolved: list[Merge]
+
+
+@cache
+def _abbreviation_words() -> dict[str, str]:
+    table = load_lexicon().office_abbreviations
+    return {k.lower().rstrip("."): v.lower() for k, v in table.items() if " " not in k}
+
+
+def normalise(name: str) -> str:
+    """Case-folded, punctuation-free name with office and region abbreviations spelled out."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    words = [_abbreviation_words().get(w, w) for w in text.split()]
+    return " ".join(" ".join(words).split())
+
+
+def slugify(key: str) -> str:
+    ascii_text = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    if not slug or len(ascii_text) < len(key) / 2:
+        slug = (slug + "-" if slug else "x-") + hashlib.sha1(key.encode()).hexdigest()[:10]
+    return slug[:80]
+
+
+def _strip_person(name: str) -> str:
+    return normalise(name)
+
+
+def resolve(article: Article, extraction: Extraction) -> Resolution:
+    from rapidfuzz import fuzz
+
+    merges: list[Merge] = []
+    unresolved: list[Merge] = []
+    groups: dict[tuple[str, str], Entity] = {}
+    typed = [m for m in extraction.mentions if m.type != "Other"]
+    untyped = [m for m in extraction.mentions if m.type == "Other"]
+
+    def log(m: Mention, entity: Entity, reason: str, into: list[Merge] = merges) -> None:
+        into.append(Merge(article.id, m.text, m.start, m.end, entity.label, entity.type, reason))
+
+    for m in typed:
+        key = normalise(m.text)
+        if not key:
+            continue
+        entity = groups.setdefault((m.type, key), Entity(m.type, key, m.text))
+        entity.mentions.append(m)
+        if len(m.text) > len(entity.label):
+            entity.label = m.text
+
+    entity_of: dict[tuple[int, int], Entity] = {}
+    # Short forms of people: one or two words of exactly one longer name in the article.
+    people = [e for e in groups.values() if e.type == "Person"]
+    for short in sorted(people, key=lambda e: len(e.key)):
+        words = short.key.split()
+        longer = [p for p in people if p is not short and len(p.key.split()) > len(words)
+                  and _contains_words(p.key.split(), words)]
+        if len(longer) == 1:
+            target = longer[0]
+            for m in short.mentions:
+                log(m, target, f'short form of "{target.label}"')
+            target.mentions.extend(short.mentions)
+            del groups[(short.type, short.key)]
+        elif len(longer) > 1:
+            for m in short.mentions:
+                unresolved.append(Merge(article.id, m.text, m.start, m.end, "", "Person",
+                                        "ambiguous short form: " + ", ".join(
+                                            sorted(p.label for p in longer))))
+            del groups[(short.type, short.key)]
+    # Spelling variants of organisations, programmes and events.
+    for type_ in FUZZY_TYPES:
+        same_type = sorted((e for e in groups.values() if e.type == type_),
+                           key=lambda e: (-len(e.mentions), -len(e.key), e.key))
+        for i, major in enumerate(same_type):
+            if (major.type, major.key) not in groups:
+                continue
+            for minor in same_type[i + 1:]:
+                if (minor.type, minor.key) not in groups or len(minor.key) < 5:
+                    continue
+                score = fuzz.ratio(major.key, minor.key)
+                if score >= FUZZY_CUTOFF:
+                    for m in minor.mentions:
+                        log(m, major, f"spelling variant (similarity {score:.0f})")
+                    major.mentions.extend(minor.mentions)
+                    del groups[(minor.type, minor.key)]
+
+    entities = sorted(groups.values(), key=lambda e: (e.type, e.key))
+    for e in entities:
+        for m in e.mentions:
+            entity_of[m.key] = e
+
+    by_key: dict[str, list[Entity]] = {}
+    for e in entities:
+        by_key.setdefault(e.key, []).append(e)
+
+    def match_untyped(m: Mention, cutoff: bool) -> tuple[Entity | None, str]:
+        key = normalise(m.text)
+        if key in by_key:
+            candidates = sorted(by_key[key], key=lambda e: TYPE_PREFERENCE.index(e.type))
+            reason = "same name" if len(candidates) == 1 else (
+                f"same name; read as the {candidates[0].type.lower()}")
+            return candidates[0], reason
+        words = key.split()
+        longer = [e for e in entities if e.type == "Person"
+                  and _contains_words(e.key.split(), words)]
+        if len(longer) == 1 and words:
+            return longer[0], f'short form of "{longer[0].label}"'
+        if cutoff and len(key) >= 5:
+            best = max(
+                ((fuzz.ratio(key, e.key), e) for e in entities if e.type in FUZZY_TYPES),
+                default=(0, None), key=lambda item: item[0])
+            if best[1] is not None and best[0] >= FUZZY_CUTOFF:
+                return best[1], f"spelling variant (similarity {best[0]:.0f})"
+        return None, ""
+
+    for m in untyped:
+        entity, reason = match_untyped(m, cutoff=True)
+        if entity is not None:
+            entity.mentions.append(m)
+            entity_of[m.key] = entity
+            if reason != "same name":
+                log(m, entity, reason)
+    for m in _headline_mentions(article, entities):
+        entity, reason = match_untyped(m, cutoff=True)
+        if entity is not None:
+            m.type = entity.type
+            entity.mentions.append(m)
+            entity_of[m.key] = entity
+            log(m, entity, "headline: " + reason)
+
+    facts = []
+    for f in extraction.facts:
+        subject = entity_of.get(f.subject.key)
+        obj_ok = not isinstance(f.obj, Mention) or f.obj.key in entity_of
+        if subject is not None and obj_ok:
+            facts.append(f)
+    return Resolution(article, entities, entity_of, facts, merges, unresolved)
+
+
+def _contains_words(longer: list[str], shorter: list[str]) -> bool:
+    """The short form's words appear, in order and adjacent, in the longer name."""
+    n = len(shorter)
+    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention]:
+    """Headlines are title-cased, so capitals say nothing: look for the article's own names."""
+    from rapidfuzz import fuzz
+
+    headline = article.headline
+    if headline is None or not entities:
+        return []
+    tokens = [t for t in tokenize(article.text, headline.start, headline.end) if t.text[0].isalnum()]
+    keys = {e.key for e in entities} | {
+        w for e in entities if e.type == "Person" for w in e.key.split() if len(w) > 2}
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        best = None
+        for n in range(min(6, len(tokens) - i), 0, -1):
+            span = tokens[i:i + n]
+            text = article.text[span[0].start:span[-1].end]
+            key = normalise(text)
+            exact = key in keys
+            if exact or (len(key) >= 5 and any(fuzz.ratio(key, k) >= FUZZY_CUTOFF for k in keys)):
+                best = (n, text, span)
+                break
+        if best is None:
+            i += 1
+            continue
+        n, text, span = best
+        found.append(Mention(span[0].start, span[-1].end, text, "Other", headline.index,
+                             headline=True, typed_by="headline"))
+        i += n
+    return found

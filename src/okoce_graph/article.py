@@ -102,7 +102,7 @@ def _chrome_kind(line: str) -> str | None:
     for kind, prefix in load_lexicon().chrome:
         p = prefix.casefold()
         if folded == p or (
-            folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p):])
+            folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p) :])
         ):
             return kind
     return None
@@ -124,7 +124,7 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             token = word.group(1) if word else ""
             if token in abbreviations or re.fullmatch(r"[A-Z]", token):
                 continue
-        after = text[match.end():end].lstrip()
+        after = text[match.end() : end].lstrip()
         if after and after[0].islower():
             continue
         spans.append((cursor, match.end()))
@@ -151,9 +151,11 @@ def parse_article(text: str, article_id: str, source: str = "") -> Article:
             kept.append((s, e))
 
     headline_span = None
-    if len(kept) > 1 and len(text[kept[0][0]:kept[0][1]]) <= 200 and not text[
-        kept[0][0]:kept[0][1]
-    ].endswith("."):
+    if (
+        len(kept) > 1
+        and len(text[kept[0][0] : kept[0][1]]) <= 200
+        and not text[kept[0][0] : kept[0][1]].endswith(".")
+    ):
         headline_span = kept[0]
 
     sentences: list[Sentence] = []

@@ -66,11 +66,20 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", type=click.Path(path_type=Path, file_okay=False), default=Path("build"),
-              show_default=True, help="Folder to write the graph into.")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("build"),
+    show_default=True,
+    help="Folder to write the graph into.",
+)
 @click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
-@click.option("--merges", "show_merges", is_flag=True,
-              help="Print the entity-merge report (every non-exact link and its reason).")
+@click.option(
+    "--merges",
+    "show_merges",
+    is_flag=True,
+    help="Print the entity-merge report (every non-exact link and its reason).",
+)
 @handle_errors
 def build(inputs: tuple[Path, ...], out: Path, no_html: bool, show_merges: bool) -> None:
     """Build the graph from ARTICLE_OR_DIR ... (default: data/articles/)."""
@@ -79,7 +88,7 @@ def build(inputs: tuple[Path, ...], out: Path, no_html: bool, show_merges: bool)
     result = run_build(list(inputs) or None, out, html=not no_html)
     if show_merges:
         for m in result.merges + result.unresolved:
-            target = f'-> {m.entity} ({m.entity_type})' if m.entity else "-> (not linked)"
+            target = f"-> {m.entity} ({m.entity_type})" if m.entity else "-> (not linked)"
             click.echo(f"{m.article}\t{m.start}-{m.end}\t{m.mention}\t{target}\t{m.reason}")
     click.echo(
         f"built {out}: {len(result.articles)} article(s), {result.entities} entities, "
@@ -101,8 +110,13 @@ def facts_command(graph_dir: Path, fmt: str) -> None:
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
-              help="Read the query from a file.")
+@click.option(
+    "-f",
+    "--file",
+    "query_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Read the query from a file.",
+)
 @graph_option
 @format_option("table", "csv", "json", "jsonl")
 @handle_errors

@@ -50,7 +50,9 @@ def nt_term(term: Node) -> str:
 
 def nquads_lines(quads: Iterable[Quad]) -> list[str]:
     """Sorted, de-duplicated canonical N-Quads lines."""
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n" for s, p, o, g in quads})
+    return sorted(
+        {f"{nt_term(s)} {nt_term(p)} {nt_term(o)} {nt_term(g)} .\n" for s, p, o, g in quads}
+    )
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
@@ -82,15 +84,18 @@ def turtle(lines: list[str]) -> str:
         out.append("\n" + _compact_text(s, prefixes) + "\n")
         predicates = sorted(triples[s].items())
         for i, (p, objects) in enumerate(predicates):
-            p_text = "a" if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else (
-                _compact_text(p, prefixes))
+            p_text = (
+                "a"
+                if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+                else (_compact_text(p, prefixes))
+            )
             o_text = ",\n        ".join(_compact_text(o, prefixes) for o in sorted(objects))
             end = " ;" if i < len(predicates) - 1 else " ."
             out.append(f"    {p_text} {o_text}{end}\n")
     return "".join(out)
 
 
-_LINE = re.compile(r'^(<[^>]*>) (<[^>]*>) (.*) (<[^>]*>) \.$')
+_LINE = re.compile(r"^(<[^>]*>) (<[^>]*>) (.*) (<[^>]*>) \.$")
 
 
 def _parse_lines(lines: list[str]) -> Iterable[tuple[str, str, str]]:
@@ -104,8 +109,8 @@ def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:
     if term.startswith("<"):
         iri = term[1:-1]
         for prefix, base in prefixes:
-            if iri.startswith(base) and _PN_LOCAL.fullmatch(iri[len(base):]):
-                return f"{prefix}:{iri[len(base):]}"
+            if iri.startswith(base) and _PN_LOCAL.fullmatch(iri[len(base) :]):
+                return f"{prefix}:{iri[len(base) :]}"
         return term
     if "^^<" in term:
         body, datatype = term.rsplit("^^", 1)
@@ -156,7 +161,9 @@ def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[n
         try:
             store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
         except SyntaxError as exc:
-            raise OkoceError(f"{graph_dir / DATASET}: corrupt dataset ({exc}); rebuild it") from None
+            raise OkoceError(
+                f"{graph_dir / DATASET}: corrupt dataset ({exc}); rebuild it"
+            ) from None
         store.flush()
         del store
         (tmp / STORE_STAMP).write_text(digest + "\n")

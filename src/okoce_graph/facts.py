@@ -16,8 +16,16 @@ from .mapping import PREDICATES
 from .query import select
 
 FIELDS = (
-    "kind", "subject", "object", "unit", "article", "evidence", "start", "end",
-    "subject_iri", "object_iri",
+    "kind",
+    "subject",
+    "object",
+    "unit",
+    "article",
+    "evidence",
+    "start",
+    "end",
+    "subject_iri",
+    "object_iri",
 )
 _KIND_VALUES = " ".join(f'(<{iri}> "{kind}")' for kind, iri in sorted(PREDICATES.items()))
 _ENTITY_TYPES = " ".join(
@@ -70,8 +78,9 @@ def facts(graph_dir: Path) -> list[dict[str, Any]]:
     table = []
     for row in rows:
         table.append({name: _plain(row.get(name)) for name in FIELDS})
-    table.sort(key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"],
-                              r["object"]))
+    table.sort(
+        key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"], r["object"])
+    )
     return table
 
 
@@ -107,6 +116,7 @@ def _table(rows: list[dict[str, Any]], width: int = 48) -> str:
     widths = [max([len(c)] + [len(row[i]) for row in cells]) for i, c in enumerate(columns)]
     lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip()
-              for row in cells]
+    lines += [
+        "  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     return "\n".join(lines) + "\n"

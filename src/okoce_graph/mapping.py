@@ -97,8 +97,15 @@ def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
         yield node, RDFS.label, Literal(entity.label), g
         subtypes = {m.subtype for m in entity.mentions if m.subtype}
         if entity.type == "Place":
-            if subtypes & {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa",
-                           "region"}:
+            if subtypes & {
+                "provinsi",
+                "kabupaten",
+                "kota",
+                "kecamatan",
+                "kelurahan",
+                "desa",
+                "region",
+            }:
                 yield node, RDF.type, OKG.AdministrativeArea, g
                 for region_type in sorted(subtypes - {"region", "venue", "acronym"}):
                     yield node, OKG.regionType, Literal(region_type), g
@@ -148,7 +155,8 @@ def _fact_quads(
             (role, SKOS.prefLabel, Literal(fact.extra["role"], lang="id"), g),
         ]
         org_mention = next(
-            (m for m in res.entity_of if str(m[0]) == fact.extra.get("org_start")), None)
+            (m for m in res.entity_of if str(m[0]) == fact.extra.get("org_start")), None
+        )
         if org_mention is not None:
             org = res.entity_of[org_mention]
             link = ORG.postIn if org.type == "Organization" else OKG.postInRegion

@@ -40,8 +40,13 @@ def find_articles(inputs: list[Path]) -> list[Path]:
         if not path.exists():
             raise OkoceError(f"{path}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+            files = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".")
+            )
             if not files:
                 raise OkoceError(f"{path}: no articles (*.txt) in this folder")
             found.extend(files)
@@ -66,7 +71,9 @@ def load_articles(paths: list[Path]) -> list[tuple[Article, str]]:
             raise OkoceError(f"{path}: same article id '{article_id}' as {seen[article_id]}")
         seen[article_id] = path
         text = decode_article(data, str(path))
-        loaded.append((parse_article(text, article_id, path.name), hashlib.sha256(data).hexdigest()))
+        loaded.append(
+            (parse_article(text, article_id, path.name), hashlib.sha256(data).hexdigest())
+        )
     return sorted(loaded, key=lambda item: item[0].id)
 
 
@@ -91,9 +98,13 @@ def build(
     merges = [m for res, _ in resolutions for m in res.merges]
     unresolved = [m for res, _ in resolutions for m in res.unresolved]
     digest = write_dataset(out, lines)
-    write_text(out / MERGES, "".join(
-        json.dumps(m.__dict__, ensure_ascii=False, sort_keys=True) + "\n"
-        for m in merges + unresolved))
+    write_text(
+        out / MERGES,
+        "".join(
+            json.dumps(m.__dict__, ensure_ascii=False, sort_keys=True) + "\n"
+            for m in merges + unresolved
+        ),
+    )
     open_store(out)
     if html:
         from .analysis import network

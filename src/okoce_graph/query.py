@@ -55,8 +55,14 @@ def format_rows(rows: Rows, fmt: str) -> str:
     import json
 
     if fmt == "json":
-        return json.dumps({"head": {"vars": rows.variables}, "rows": rows.dicts()},
-                          ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"head": {"vars": rows.variables}, "rows": rows.dicts()},
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
     if fmt == "jsonl":
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows.dicts())
     if fmt == "csv":
@@ -66,12 +72,16 @@ def format_rows(rows: Rows, fmt: str) -> str:
         writer.writerows(["" if v is None else v for v in row] for row in rows.rows)
         return buffer.getvalue()
     cells = [[_shorten("" if v is None else str(v)) for v in row] for row in rows.rows]
-    widths = [max([len(name)] + [len(row[i]) for row in cells])
-              for i, name in enumerate(rows.variables)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(rows.variables, widths, strict=True)).rstrip(),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-              for row in cells]
+    widths = [
+        max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(rows.variables)
+    ]
+    lines = [
+        "  ".join(n.ljust(w) for n, w in zip(rows.variables, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -81,5 +91,5 @@ def _shorten(value: str) -> str:
 
     for prefix, iri in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
         if value.startswith(iri):
-            return f"{prefix}:{value[len(iri):]}"
+            return f"{prefix}:{value[len(iri) :]}"
     return " ".join(value.split())

@@ -111,8 +111,13 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
     people = [e for e in groups.values() if e.type == "Person"]
     for short in sorted(people, key=lambda e: len(e.key)):
         words = short.key.split()
-        longer = [p for p in people if p is not short and len(p.key.split()) > len(words)
-                  and _contains_words(p.key.split(), words)]
+        longer = [
+            p
+            for p in people
+            if p is not short
+            and len(p.key.split()) > len(words)
+            and _contains_words(p.key.split(), words)
+        ]
         if len(longer) == 1:
             target = longer[0]
             for m in short.mentions:
@@ -121,18 +126,28 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
             del groups[(short.type, short.key)]
         elif len(longer) > 1:
             for m in short.mentions:
-                unresolved.append(Merge(article.id, m.text, m.start, m.end, "", "Person",
-                                        "ambiguous short form: " + ", ".join(
-                                            sorted(p.label for p in longer))))
+                unresolved.append(
+                    Merge(
+                        article.id,
+                        m.text,
+                        m.start,
+                        m.end,
+                        "",
+                        "Person",
+                        "ambiguous short form: " + ", ".join(sorted(p.label for p in longer)),
+                    )
+                )
             del groups[(short.type, short.key)]
     # Spelling variants of organisations, programmes and events.
     for type_ in FUZZY_TYPES:
-        same_type = sorted((e for e in groups.values() if e.type == type_),
-                           key=lambda e: (-len(e.mentions), -len(e.key), e.key))
+        same_type = sorted(
+            (e for e in groups.values() if e.type == type_),
+            key=lambda e: (-len(e.mentions), -len(e.key), e.key),
+        )
         for i, major in enumerate(same_type):
             if (major.type, major.key) not in groups:
                 continue
-            for minor in same_type[i + 1:]:
+            for minor in same_type[i + 1 :]:
                 if (minor.type, minor.key) not in groups or len(minor.key) < 5:
                     continue
                 score = fuzz.ratio(major.key, minor.key)
@@ -151,22 +166,37 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
     for e in entities:
         by_key.setdefault(e.key, []).append(e)
 
+    # Acronyms and expansions defined in the article ("Kartu Usaha Mandiri (KUM)").
+    aliases = {
+        normalise(f.obj): entity_of[f.subject.key]
+        for f in extraction.facts
+        if f.kind == "alias" and isinstance(f.obj, str) and f.subject.key in entity_of
+    }
+
     def match_untyped(m: Mention, cutoff: bool) -> tuple[Entity | None, str]:
         key = normalise(m.text)
+        if key in aliases and key not in by_key:
+            return aliases[key], f'alternate name of "{aliases[key].label}" defined in the article'
         if key in by_key:
             candidates = sorted(by_key[key], key=lambda e: TYPE_PREFERENCE.index(e.type))
-            reason = "same name" if len(candidates) == 1 else (
-                f"same name; read as the {candidates[0].type.lower()}")
+            reason = (
+                "same name"
+                if len(candidates) == 1
+                else (f"same name; read as the {candidates[0].type.lower()}")
+            )
             return candidates[0], reason
         words = key.split()
-        longer = [e for e in entities if e.type == "Person"
-                  and _contains_words(e.key.split(), words)]
+        longer = [
+            e for e in entities if e.type == "Person" and _contains_words(e.key.split(), words)
+        ]
         if len(longer) == 1 and words:
             return longer[0], f'short form of "{longer[0].label}"'
         if cutoff and len(key) >= 5:
             best = max(
                 ((fuzz.ratio(key, e.key), e) for e in entities if e.type in FUZZY_TYPES),
-                default=(0, None), key=lambda item: item[0])
+                default=(0, None),
+                key=lambda item: item[0],
+            )
             if best[1] is not None and best[0] >= FUZZY_CUTOFF:
                 return best[1], f"spelling variant (similarity {best[0]:.0f})"
         return None, ""
@@ -198,7 +228,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
 def _contains_words(longer: list[str], shorter: list[str]) -> bool:
     """The short form's words appear, in order and adjacent, in the longer name."""
     n = len(shorter)
-    return n > 0 and any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention]:
@@ -208,16 +238,19 @@ def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention
     headline = article.headline
     if headline is None or not entities:
         return []
-    tokens = [t for t in tokenize(article.text, headline.start, headline.end) if t.text[0].isalnum()]
+    tokens = [
+        t for t in tokenize(article.text, headline.start, headline.end) if t.text[0].isalnum()
+    ]
     keys = {e.key for e in entities} | {
-        w for e in entities if e.type == "Person" for w in e.key.split() if len(w) > 2}
+        w for e in entities if e.type == "Person" for w in e.key.split() if len(w) > 2
+    }
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
         best = None
         for n in range(min(6, len(tokens) - i), 0, -1):
-            span = tokens[i:i + n]
-            text = article.text[span[0].start:span[-1].end]
+            span = tokens[i : i + n]
+            text = article.text[span[0].start : span[-1].end]
             key = normalise(text)
             exact = key in keys
             if exact or (len(key) >= 5 and any(fuzz.ratio(key, k) >= FUZZY_CUTOFF for k in keys)):
@@ -227,7 +260,16 @@ def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention
             i += 1
             continue
         n, text, span = best
-        found.append(Mention(span[0].start, span[-1].end, text, "Other", headline.index,
-                             headline=True, typed_by="headline"))
+        found.append(
+            Mention(
+                span[0].start,
+                span[-1].end,
+                text,
+                "Other",
+                headline.index,
+                headline=True,
+                typed_by="headline",
+            )
+        )
         i += n
     return found

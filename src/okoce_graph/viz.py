@@ -337,7 +337,12 @@ def _build_data(
         net.node_ids.append(i)
         labels.append(label)
         node_info.append(
-            {"iri": str(iri), "type": etype, "degree": degree[i], "facts": _facts(attrs.get("facts"))}
+            {
+                "iri": str(iri),
+                "type": etype,
+                "degree": degree[i],
+                "facts": _facts(attrs.get("facts")),
+            }
         )
 
     # Parallel edges (same node pair, either direction) get distinct static curves.
@@ -421,10 +426,19 @@ def _options(base: dict[str, Any], *, physics: bool, seed: int) -> dict[str, Any
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}},
-            "color": {"color": "#9aa5b1", "highlight": "#1f2933", "hover": "#52606d",
-                      "inherit": False},
-            "font": {"size": 11, "color": "#3e4c59", "strokeWidth": 3,
-                     "strokeColor": "#ffffff", "align": "middle"},
+            "color": {
+                "color": "#9aa5b1",
+                "highlight": "#1f2933",
+                "hover": "#52606d",
+                "inherit": False,
+            },
+            "font": {
+                "size": 11,
+                "color": "#3e4c59",
+                "strokeWidth": 3,
+                "strokeColor": "#ffffff",
+                "align": "middle",
+            },
             "width": 1,
             "selectionWidth": 2,
             "smooth": {"enabled": physics, "type": "dynamic"},
@@ -440,8 +454,11 @@ def _options(base: dict[str, Any], *, physics: bool, seed: int) -> dict[str, Any
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": _EDGE_LEN,
-                                 "avoidOverlap": 0.4},
+            "forceAtlas2Based": {
+                "gravitationalConstant": -60,
+                "springLength": _EDGE_LEN,
+                "avoidOverlap": 0.4,
+            },
             "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
         },
     }
@@ -638,7 +655,7 @@ def _component_layout(
         for weight, col in zip(vec, centred, strict=True):
             if weight:
                 coord = [c + weight * x for c, x in zip(coord, col, strict=True)]
-        scale = value ** 0.25 if value > 1e-12 else 1.0
+        scale = value**0.25 if value > 1e-12 else 1.0
         axes.append([c / scale for c in coord])
     xs, ys = axes
 
@@ -650,19 +667,40 @@ def _component_layout(
     xs = [x * factor + (rng.random() - 0.5) * 0.5 * k for x in xs]
     ys = [y * factor + (rng.random() - 0.5) * 0.5 * k for y in ys]
 
-    # Fruchterman-Reingold refinement; repulsion only between nodes in neighbouring grid cells.
     pairs = [(local[a], local[b]) for a in comp for b in adj[a] if a < b]
+    # Hubs need room for their neighbours: an edge's ideal length grows with the degree of its
+    # ends, so that a hub's neighbours fit on a circle around it about 0.45 k apart.
+    rho = [max(0.0, len(adj[v]) * 0.45 * k / (2 * math.pi) - k) for v in comp]
+    temp = 0.6 * k if size > 300 else 2.0 * k
+    _refine(xs, ys, pairs, rho, iterations, temp)
+    return list(zip(xs, ys, strict=True))
+
+
+def _refine(
+    xs: list[float],
+    ys: list[float],
+    pairs: list[tuple[int, int]],
+    rho: list[float],
+    iterations: int,
+    temp: float,
+) -> None:
+    """Fruchterman-Reingold steps, in place. Ordinary nodes repel only nodes in neighbouring grid
+    cells; hubs (``rho > 0``) repel over a range that grows with their ideal edge length."""
+    size = len(xs)
+    k = _EDGE_LEN
     cell = 1.6 * k
     cut2 = cell * cell
     k2 = k * k
-    temp = 0.6 * k if size > 300 else 2.0 * k
+    hubs = [i for i in range(size) if rho[i] > 0.0]
+    is_hub = [r > 0.0 for r in rho]
+    small = [i for i in range(size) if not is_hub[i]]
     cool = temp * 0.8 / iterations
     offsets = ((1, 0), (1, 1), (0, 1), (-1, 1))
     for _ in range(iterations):
         dxs = [0.0] * size
         dys = [0.0] * size
         grid: dict[tuple[int, int], list[int]] = {}
-        for i in range(size):
+        for i in small:
             key = (int(xs[i] // cell), int(ys[i] // cell))
             bucket = grid.get(key)
             if bucket is None:
@@ -703,9 +741,40 @@ def _component_layout(
                             dys[j] -= dy * f
                     dxs[i] += fxi
                     dys[i] += fyi
+        for h, i in enumerate(hubs):
+            xi, yi = xs[i], ys[i]
+            length = k + rho[i]
+            reach = 1.6 * length
+            span = int(reach // cell) + 1
+            gx, gy = int(xi // cell), int(yi // cell)
+            for cx in range(gx - span, gx + span + 1):
+                for cy in range(gy - span, gy + span + 1):
+                    members = grid.get((cx, cy))
+                    if members is None:
+                        continue
+                    for j in members:
+                        dx, dy = xi - xs[j], yi - ys[j]
+                        d2 = dx * dx + dy * dy
+                        if d2 < reach * reach:
+                            f = length * length / max(d2, 0.01)
+                            dxs[i] += dx * f
+                            dys[i] += dy * f
+                            dxs[j] -= dx * f
+                            dys[j] -= dy * f
+            for j in hubs[h + 1 :]:
+                length = k + rho[i] + rho[j]
+                dx, dy = xi - xs[j], yi - ys[j]
+                d2 = dx * dx + dy * dy
+                if d2 < 0.01:
+                    dx, dy, d2 = 0.1, 0.05, 0.0125
+                f = length * length / d2
+                dxs[i] += dx * f
+                dys[i] += dy * f
+                dxs[j] -= dx * f
+                dys[j] -= dy * f
         for i, j in pairs:
             dx, dy = xs[i] - xs[j], ys[i] - ys[j]
-            f = math.sqrt(dx * dx + dy * dy) / k
+            f = math.sqrt(dx * dx + dy * dy) / (k + rho[i] + rho[j])
             dxs[i] -= dx * f
             dys[i] -= dy * f
             dxs[j] += dx * f
@@ -719,7 +788,6 @@ def _component_layout(
             xs[i] += dx
             ys[i] += dy
         temp -= cool
-    return list(zip(xs, ys, strict=True))
 
 
 # --------------------------------------------------------------------------------------------

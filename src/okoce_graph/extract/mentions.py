@@ -29,8 +29,9 @@ class Token:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and any(
-            c.isupper() for c in self.text))
+        return self.text[:1].isupper() or (
+            self.text[:1].isdigit() and any(c.isupper() for c in self.text)
+        )
 
     @property
     def allcaps(self) -> bool:
@@ -54,7 +55,7 @@ class _Phrases:
         first = tokens[i].text.lower() if fold else tokens[i].text
         for phrase in self.by_first.get(first, ()):
             n = len(phrase)
-            words = [t.text.lower() if fold else t.text for t in tokens[i:i + n]]
+            words = [t.text.lower() if fold else t.text for t in tokens[i : i + n]]
             if tuple(words) == phrase:
                 return n
         return 0
@@ -223,11 +224,11 @@ def _connector_ok(
     if starts_new_item:
         return False
     # The portfolio ends before a person's name: after "dan" comes one portfolio word or acronym.
-    return following.allcaps or following.text in vocab.lexicon.name_words
+    return following.allcaps or _portfolio_word(following, vocab)
 
 
 def _span_text(text: str, tokens: list[Token]) -> str:
-    return text[tokens[0].start:tokens[-1].end]
+    return text[tokens[0].start : tokens[-1].end]
 
 
 def _region_cover(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int]]:
@@ -236,8 +237,11 @@ def _region_cover(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int
     i = 0
     while i < len(tokens):
         type_len = vocab.region_types.match(tokens, i)
-        name_len = vocab.regions.match(tokens, i + type_len, fold=True) if i + type_len < len(
-            tokens) else 0
+        name_len = (
+            vocab.regions.match(tokens, i + type_len, fold=True)
+            if i + type_len < len(tokens)
+            else 0
+        )
         if name_len and (type_len or tokens[i].capitalised):
             found.append((i, type_len + name_len))
             i += type_len + name_len
@@ -246,14 +250,21 @@ def _region_cover(tokens: list[Token], vocab: Vocabulary) -> list[tuple[int, int
     return found
 
 
+# Abstract nouns of portfolios and sectors ("Perkebunan", "Kebudayaan", "Perdagangan") are made
+# with pe-/ke- ... -an; people's names are not.
+_PORTFOLIO_NOUN = re.compile(r"(?:Pe|Ke)[a-z]{3,}an")
+
+
+def _portfolio_word(token: Token, vocab: Vocabulary) -> bool:
+    return token.text in vocab.lexicon.name_words or bool(_PORTFOLIO_NOUN.fullmatch(token.text))
+
+
 def _personish(token: Token, vocab: Vocabulary) -> bool:
-    lex = vocab.lexicon
     return (
         token.text[:1].isupper()
         and not token.allcaps
-        and token.text not in lex.name_words
-        and token.text not in lex.org_suffixes
-        and token.text not in lex.function_words
+        and not _portfolio_word(token, vocab)
+        and token.text not in vocab.lexicon.org_suffixes
         and not token.text[:1].isdigit()
     )
 
@@ -283,8 +294,11 @@ def _split_org_person(
             return rest[:p], rest[p:]
     covered = {i for s, n in _region_cover(rest, vocab) for i in range(s, s + n)}
     p = len(rest)
-    while p > 0 and len(rest) - p < MAX_PERSON_TOKENS and _personish(rest[p - 1], vocab) and (
-        p - 1 not in covered
+    while (
+        p > 0
+        and len(rest) - p < MAX_PERSON_TOKENS
+        and _personish(rest[p - 1], vocab)
+        and (p - 1 not in covered)
     ):
         p -= 1
     # A lone capitalised word after an organisation's name is more likely part of that name,
@@ -318,7 +332,9 @@ def classify_chunk(
         role, scope = vocab.title_info[tuple(t.text for t in tokens[:title_len])]
         rest = tokens[title_len:]
         org_tokens, person_tokens = _split_org_person(rest, vocab, known_people)
-        person = mention(person_tokens, "Person", by="name after a title") if person_tokens else None
+        person = (
+            mention(person_tokens, "Person", by="name after a title") if person_tokens else None
+        )
         org = None
         if org_tokens:
             covers = _region_cover(org_tokens, vocab)

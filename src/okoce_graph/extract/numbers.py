@@ -17,6 +17,7 @@ class Quantity:
     end: int
     value: str  # plain digits, with a "." before any decimals
     unit: str
+    digits_start: int  # where the digits begin (after any currency)
 
 
 @cache
@@ -73,5 +74,5 @@ def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
             unit = _unit_after(text, match.end(), end)
             if not unit:
                 continue
-        found.append(Quantity(match.start(), match.end(), value, unit))
+        found.append(Quantity(match.start(), match.end(), value, unit, match.start("number")))
     return found

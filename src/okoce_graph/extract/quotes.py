@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-QUOTE_MARKS = "“”\"„‟«»＂"
+QUOTE_MARKS = '“”"„‟«»＂'
 _MIN_UNATTRIBUTED_WORDS = 4
 
 
@@ -41,4 +41,4 @@ def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[Quote
 
 def is_quotation(text: str, span: QuoteSpan) -> bool:
     """Scare quotes around a word or two are not quotations."""
-    return len(text[span.start:span.end].split()) >= _MIN_UNATTRIBUTED_WORDS
+    return len(text[span.start : span.end].split()) >= _MIN_UNATTRIBUTED_WORDS

@@ -114,7 +114,7 @@ def _involves_generic(fact: Fact) -> bool:
 
 
 def _words_after(text: str, position: int, count: int = 3) -> list[str]:
-    return re.findall(r"[\w-]+", text[position:position + 80])[:count]
+    return re.findall(r"[\w-]+", text[position : position + 80])[:count]
 
 
 def _type_from_context(text: str, sm: _SentenceMentions) -> None:
@@ -123,8 +123,8 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
     for m in sm.mentions:
         if m.type != "Other":
             continue
-        before = text[max(sm.sentence.start, m.start - 40):m.start]
-        after = text[m.end:sm.sentence.end]
+        before = text[max(sm.sentence.start, m.start - 40) : m.start]
+        after = text[m.end : sm.sentence.end]
         previous_word = (re.findall(r"[\w-]+", before) or [""])[-1].lower()
         next_words = _words_after(text, m.end)
         is_a = _IS_A.match(after)
@@ -132,7 +132,9 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
             m.type, m.typed_by = _KIND_NOUNS[previous_word], f'after "{previous_word}"'
         elif is_a and is_a.group(1).lower() in _KIND_NOUNS:
             m.type, m.typed_by = _KIND_NOUNS[is_a.group(1).lower()], "X adalah <kind>"
-        elif re.search(rf"(?:{say.pattern})\s*$", before, re.I) and re.match(r"\s*[,.”\"]|\s*$", after):
+        elif re.search(rf"(?:{say.pattern})\s*$", before, re.I) and re.match(
+            r"\s*[,.”\"]|\s*$", after
+        ):
             m.type, m.typed_by = "Person", "speaker after a verb of saying"
         elif re.match(rf"\s+(?:{say.pattern})", after, re.I) and m.subtype != "acronym":
             m.type, m.typed_by = "Person", "speaker before a verb of saying"
@@ -146,13 +148,14 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
 
 
 def _generic(text: str, m: Mention) -> bool:
-    """"Pemerintah Daerah lainnya" names a kind of body, not one body."""
+    """ "Pemerintah Daerah lainnya" names a kind of body, not one body."""
     following = _words_after(text, m.end, 1)
     return bool(following) and following[0].lower() in _GENERIC_AFTER and m.type != "Person"
 
 
-def _fact(kind: str, subject: Mention, obj: Mention | str, sentences: list[Sentence],
-          **extra: str) -> Fact:
+def _fact(
+    kind: str, subject: Mention, obj: Mention | str, sentences: list[Sentence], **extra: str
+) -> Fact:
     return Fact(
         kind=kind,
         subject=subject,
@@ -177,10 +180,16 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 continue
             if person.type == "Other":
                 person.type, person.typed_by = "Person", "name beside a title"
-            title = text[titled.title_start:titled.title_end]
+            title = text[titled.title_start : titled.title_end]
             facts.append(
-                _fact("position", person, title, [sm.sentence], role=titled.role,
-                      org=titled.org.text if titled.org else "")
+                _fact(
+                    "position",
+                    person,
+                    title,
+                    [sm.sentence],
+                    role=titled.role,
+                    org=titled.org.text if titled.org else "",
+                )
             )
             if titled.org is not None:
                 facts[-1].extra["org_start"] = str(titled.org.start)
@@ -188,18 +197,18 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
 
 
 def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Mention | None:
-    """"Ketua Umum X, Budi Santoso" or "Budi Santoso, Ketua Umum X" or "Budi selaku Ketua X"."""
+    """ "Ketua Umum X, Budi Santoso" or "Budi Santoso, Ketua Umum X" or "Budi selaku Ketua X"."""
     chunk = titled.chunk
     start, end = chunk.tokens[0].start, chunk.tokens[-1].end
     if chunk.comma_after:
-        after = [m for m in persons if m.start > end and not text[end:m.start].strip(" ,")]
+        after = [m for m in persons if m.start > end and not text[end : m.start].strip(" ,")]
         if after and (after[0].type == "Person" or is_personlike(after[0])):
             return after[0]
     linking = text[:start].rstrip()
     if chunk.comma_before or linking.endswith(("selaku", "sebagai")):
         before = [m for m in persons if m.end <= start]
         if before:
-            gap = text[before[-1].end:start].strip()
+            gap = text[before[-1].end : start].strip()
             if gap in (",", "selaku", "sebagai", ", selaku", ", sebagai") and (
                 before[-1].type == "Person" or is_personlike(before[-1])
             ):
@@ -223,11 +232,11 @@ def _quotes(
         line_end = text.find("\n", q.outer_end)
         line_end = len(text) if line_end < 0 else line_end
         line_start = text.rfind("\n", 0, q.open) + 1
-        after = text[q.outer_end:line_end]
-        before = text[line_start:q.open]
+        after = text[q.outer_end : line_end]
+        before = text[line_start : q.open]
         speaker = None
         pronoun = False
-        # After the quote: ", ujar Budi." / ", kata Ketua X Budi" / ", ujarnya." / ", Budi menambahkan."
+        # After the quote: ", ujar Budi." / ", kata Ketua X Budi" / ", ujarnya."
         m_after = re.match(rf"\s*[,.]?\s*(?P<verb>{say.pattern})", after, re.I)
         if m_after:
             verb_end = q.outer_end + m_after.end()
@@ -236,11 +245,16 @@ def _quotes(
             else:
                 speaker = _first_person_after(mentions, verb_end, line_end)
         else:
-            m_name_verb = re.match(r"\s*,?\s*(?P<rest>.{1,120}?)\s+(?:juga\s+|pun\s+)?"
-                                   rf"(?P<verb>{say.pattern})", after, re.I)
+            m_name_verb = re.match(
+                r"\s*,?\s*(?P<rest>.{1,120}?)\s+(?:juga\s+|pun\s+)?"
+                rf"(?P<verb>{say.pattern})",
+                after,
+                re.I,
+            )
             if m_name_verb:
-                speaker = _last_person_before(mentions, q.outer_end + m_name_verb.start("verb"),
-                                              q.outer_end)
+                speaker = _last_person_before(
+                    mentions, q.outer_end + m_name_verb.start("verb"), q.outer_end
+                )
         if speaker is None and not pronoun:
             # Before the quote: "Budi menambahkan, “...”"
             m_before = re.search(rf"(?P<verb>{say.pattern})\s*(?:bahwa\s*)?[,:]?\s*$", before, re.I)
@@ -256,7 +270,7 @@ def _quotes(
         if not is_quotation(text, q) and not m_after:
             continue
         covered = [s for s in sentences if s.end > line_start and s.start < line_end]
-        facts.append(_fact("quote", speaker, text[q.start:q.end], covered or sentences[:1]))
+        facts.append(_fact("quote", speaker, text[q.start : q.end], covered or sentences[:1]))
         facts[-1].extra["quote_start"] = str(q.start)
         facts[-1].extra["quote_end"] = str(q.end)
     return facts
@@ -270,8 +284,14 @@ def _first_person_after(mentions: list[Mention], start: int, end: int) -> Mentio
 
 
 def _last_person_before(mentions: list[Mention], end: int, start: int) -> Mention | None:
-    candidates = [m for m in mentions if start <= m.start and m.end <= end
-                  and m.type in ("Person", "Other") and m.subtype != "acronym"]
+    candidates = [
+        m
+        for m in mentions
+        if start <= m.start
+        and m.end <= end
+        and m.type in ("Person", "Other")
+        and m.subtype != "acronym"
+    ]
     return candidates[-1] if candidates else None
 
 
@@ -312,7 +332,9 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
 
 
 def _event_place(text: str, sm: _SentenceMentions) -> Mention | None:
-    places = [m for m in sm.named(("Place",)) if _LOCATIVE.search(text[sm.sentence.start:m.start])]
+    places = [
+        m for m in sm.named(("Place",)) if _LOCATIVE.search(text[sm.sentence.start : m.start])
+    ]
     venues = [m for m in places if m.subtype == "venue"]
     return (venues or places or [None])[0]
 
@@ -325,9 +347,12 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
     facts: list[Fact] = []
     excluded: set[tuple[int, int]] = set()
     blocked: list[tuple[int, int]] = []
-    for kind, category in (("planned_attendance", "planned"), ("absent", "absent"),
-                           ("represented_by", "represented")):
-        for start, end, argument in _cue_spans(text, s, category):
+    for kind, category in (
+        ("planned_attendance", "planned"),
+        ("absent", "absent"),
+        ("represented_by", "represented"),
+    ):
+        for start, end, _argument in _cue_spans(text, s, category):
             blocked.append((start, end))
             before = [p for p in persons if p.end <= start]
             after = [p for p in persons if p.start >= end]
@@ -370,8 +395,9 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     for sm in per_sentence:
         named = [m for m in sm.mentions if m.type in (*NAMED, "Other") and m.type != "Person"]
         for start, end, argument in _cue_spans(text, sm.sentence, "rename"):
-            after = [m for m in named if m.start >= end and len(text[end:m.start].split()) <= 2]
-            before = [m for m in named if m.end <= start]
+            after = [m for m in named if m.start >= end and len(text[end : m.start].split()) <= 2]
+            # An acronym in brackets after a name is that name again, not another one.
+            before = [m for m in named if m.end <= start and not _bracketed(text, m)]
             if not after or not before:
                 continue
             first, second = before[-1], after[0]
@@ -390,6 +416,10 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     return facts
 
 
+def _bracketed(text: str, m: Mention) -> bool:
+    return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
+
+
 def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     parties_types = ("Organization", "Place", "Program", "Other")
@@ -399,7 +429,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
             continue
         start, end, _ = cues[0]
         parties = [m for m in sm.mentions if m.type in parties_types]
-        s_text = text[sm.sentence.start:sm.sentence.end]
+        s_text = text[sm.sentence.start : sm.sentence.end]
         between = re.search(r"\bantara\b", s_text)
         subject = None
         partners: list[Mention] = []
@@ -409,11 +439,12 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
             if len(listed) >= 2:
                 subject, partners = listed[0], listed[1:]
         else:
-            right_after = [m for m in parties if m.start >= end and not text[end:m.start].strip()]
+            right_after = [m for m in parties if m.start >= end and not text[end : m.start].strip()]
             before = [m for m in parties if m.end <= start]
             subject = right_after[0] if right_after else (before[-1] if before else None)
             dengan = re.compile(r"\b(?:dengan|bersama|menggandeng)\b", re.I).search(
-                text, end, sm.sentence.end)
+                text, end, sm.sentence.end
+            )
             if dengan:
                 partners = [m for m in parties if m.start >= dengan.end()]
             elif right_after and before:
@@ -448,19 +479,26 @@ def _matches_acronym(acronym: str, expansion: str) -> bool:
         return True
     initials = _initials(content)
     it = iter(initials)
-    return letters[0] == initials[:1] and all(c in it for c in letters) and len(initials) <= len(
-        letters) + 2
+    return (
+        letters[0] == initials[:1]
+        and all(c in it for c in letters)
+        and len(initials) <= len(letters) + 2
+    )
 
 
 def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     for sm in per_sentence:
         s = sm.sentence
-        for paren in re.finditer(r"\(([^()]{2,120})\)", text[s.start:s.end]):
+        for paren in re.finditer(r"\(([^()]{2,120})\)", text[s.start : s.end]):
             inner_start = s.start + paren.start(1)
             inner = paren.group(1).strip()
-            before = [m for m in sm.mentions if m.end <= s.start + paren.start()
-                      and not text[m.end:s.start + paren.start()].strip()]
+            before = [
+                m
+                for m in sm.mentions
+                if m.end <= s.start + paren.start()
+                and not text[m.end : s.start + paren.start()].strip()
+            ]
             if not before:
                 continue
             owner = before[-1]
@@ -469,8 +507,9 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 facts[-1].extra["alias_start"] = str(inner_start)
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
-            described = re.search(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$",
-                                  text[s.start:m.start])
+            described = re.search(
+                r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$", text[s.start : m.start]
+            )
             if described and m.type in ("Program", "Other"):
                 m.type, m.typed_by = "Program", "program ... atau X"
                 facts.append(_fact("alias", m, described.group(1), [s]))
@@ -483,24 +522,39 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
 def _quantities(
     text: str, per_sentence: list[_SentenceMentions], quotes: list[QuoteSpan], facts: list[Fact]
 ) -> list[Fact]:
-    speakers = {(int(f.extra["quote_start"]), int(f.extra["quote_end"])): f.subject
-                for f in facts if f.kind == "quote"}
+    speakers = {
+        (int(f.extra["quote_start"]), int(f.extra["quote_end"])): f.subject
+        for f in facts
+        if f.kind == "quote"
+    }
     found = []
     for sm in per_sentence:
         s = sm.sentence
         for q in find_quantities(text, s.start, s.end):
-            if any(m.start <= q.start < m.end for m in sm.mentions):
+            if any(m.start <= q.digits_start < m.end for m in sm.mentions):
                 continue  # a number inside a name ("Fest 2021")
             claimant = next((who for (qs, qe), who in speakers.items() if qs <= q.start < qe), None)
             if claimant is None:
-                owners = [m for m in sm.mentions if m.end <= q.start
-                          and m.type in ("Person", "Organization")]
+                owners = [
+                    m
+                    for m in sm.mentions
+                    if m.end <= q.start and m.type in ("Person", "Organization")
+                ]
                 claimant = owners[0] if owners else None
             if claimant is None:
                 continue
-            period = re.match(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)",
-                              text[q.end:s.end])
-            found.append(_fact("quantity", claimant, q.value, [s], unit=q.unit,
-                               period=period.group(1) if period else ""))
+            period = re.match(
+                r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)", text[q.end : s.end]
+            )
+            found.append(
+                _fact(
+                    "quantity",
+                    claimant,
+                    q.value,
+                    [s],
+                    unit=q.unit,
+                    period=period.group(1) if period else "",
+                )
+            )
             found[-1].extra["value_start"] = str(q.start)
     return found

@@ -27,7 +27,16 @@
   var typeByKey = {};
   D.types.forEach(function (t) { typeByKey[t.key] = t; });
 
-  if (!D.physics) { network.fit({ animation: false }); }
+  // Keep the whole graph in view (after the first drawing, when node and label sizes are
+  // known, and when the page is resized) until the user or a search moves the view.
+  var viewMoved = false;
+  function fitIfUntouched() {
+    if (!viewMoved && !network.getSelectedNodes().length) { network.fit({ animation: false }); }
+  }
+  network.once("dragStart", function () { viewMoved = true; });
+  network.once("zoom", function () { viewMoved = true; });
+  network.on("resize", fitIfUntouched);
+  if (!D.physics) { network.once("afterDrawing", fitIfUntouched); }
 
   window.okgNetwork = network;
   window.okgStats = { nodes: nodes.length, edges: edges.length, types: D.types.length,

@@ -1,0 +1,97 @@
+"""Extraction on short articles written for these tests (no names from the seed)."""
+
+from __future__ import annotations
+
+from okoce_graph.article import parse_article
+from okoce_graph.extract.dates import find_dates
+from okoce_graph.extract.numbers import find_quantities
+from okoce_graph.extract.relations import extract
+
+
+def facts_of(text: str) -> set[tuple[str, str, str]]:
+    extraction = extract(parse_article(text, "t"))
+    return {
+        (f.kind, f.subject.text, f.obj if isinstance(f.obj, str) else f.obj.text)
+        for f in extraction.facts
+    }
+
+
+def test_titles_split_into_post_and_person() -> None:
+    text = (
+        "Judul\n\nRapat Koordinasi Pangan 2023 digelar di Gedung Graha Praja, Samarinda, "
+        "pada Kamis, 9 Maret 2023.\n\nAcara tersebut dihadiri oleh Menteri Pertanian dan "
+        "Perkebunan Sugeng Waluyo, Bupati Kutai Kartanegara Dewi Anggraini dan Direktur Utama "
+        "Bank Sentosa Indonesia Rahmat Hidayat, serta Ketua Umum Asosiasi Petani Muda, "
+        "Yohanes Sitompul.\n"
+    )
+    facts = facts_of(text)
+    event = "Rapat Koordinasi Pangan 2023"
+    assert ("position", "Sugeng Waluyo", "Menteri Pertanian dan Perkebunan") in facts
+    assert ("position", "Dewi Anggraini", "Bupati Kutai Kartanegara") in facts
+    assert ("position", "Rahmat Hidayat", "Direktur Utama Bank Sentosa Indonesia") in facts
+    assert ("position", "Yohanes Sitompul", "Ketua Umum Asosiasi Petani Muda") in facts
+    for person in ("Sugeng Waluyo", "Dewi Anggraini", "Rahmat Hidayat", "Yohanes Sitompul"):
+        assert ("attended", person, event) in facts
+    assert ("event_date", event, "2023-03-09") in facts
+    assert ("event_place", event, "Gedung Graha Praja") in facts
+
+
+def test_absence_and_representation_are_not_attendance() -> None:
+    text = (
+        "Judul\n\nFestival Tenun Lombok 2022 berlangsung di Taman Sangkareang, Mataram.\n\n"
+        "Gubernur Nusa Tenggara Barat Lalu Mahendra berhalangan hadir dan diwakili oleh "
+        "Sekda Nusa Tenggara Barat Baiq Ratna.\n"
+    )
+    facts = facts_of(text)
+    assert ("attended", "Lalu Mahendra", "Festival Tenun Lombok 2022") not in facts
+    assert ("represented_by", "Lalu Mahendra", "Baiq Ratna") in facts
+
+
+def test_rename_collaboration_alias_quote_and_figure() -> None:
+    text = (
+        "Judul\n\n"
+        "Program Kartu Usaha Mandiri (KUM) yang sebelumnya bernama Kartu Modal Rakyat kini "
+        "menjangkau warga.\n\n"
+        "Dinas Koperasi Kota Palu bekerja sama dengan Bank Celebes dan Universitas Tadulako "
+        "untuk program itu.\n\n"
+        "“Tahun ini kami menyalurkan Rp 12,5 miliar kepada pelaku usaha,” ujar Kepala Dinas "
+        "Koperasi Kota Palu Ahmad Fauzan.\n\n"
+        "“Targetnya naik 30 persen,” tambahnya.\n"
+    )
+    facts = facts_of(text)
+    assert ("renamed", "Kartu Modal Rakyat", "Kartu Usaha Mandiri") in facts
+    assert ("alias", "Kartu Usaha Mandiri", "KUM") in facts
+    assert ("collaborates", "Dinas Koperasi Kota Palu", "Bank Celebes") in facts
+    assert ("collaborates", "Dinas Koperasi Kota Palu", "Universitas Tadulako") in facts
+    assert (
+        "quote",
+        "Ahmad Fauzan",
+        "Tahun ini kami menyalurkan Rp 12,5 miliar kepada pelaku usaha",
+    ) in facts
+    assert ("quote", "Ahmad Fauzan", "Targetnya naik 30 persen") in facts
+    assert ("quantity", "Ahmad Fauzan", "12500000000") in facts
+
+
+def test_generic_bodies_make_no_facts() -> None:
+    text = (
+        "Judul\n\nPemerintah Daerah lainnya yang ingin berkolaborasi dengan Yayasan Cahaya "
+        "Negeri dipersilakan mendaftar.\n"
+    )
+    assert not any(kind == "collaborates" for kind, _, _ in facts_of(text))
+
+
+def test_dates_in_words_numbers_ranges_and_without_year() -> None:
+    text = "Senin (6/2), lalu 12-14 Mei 2023 dan Jumat, 3 Nopember 2023."
+    found = [(d.date, d.end_date) for d in find_dates(text, 0, len(text), 2023)]
+    assert found == [("2023-02-06", ""), ("2023-05-12", "2023-05-14"), ("2023-11-03", "")]
+
+
+def test_figures_become_plain_numbers_with_units() -> None:
+    text = "menghasilkan 12.450 pelaku usaha, 1,2 juta warga, Rp 5 miliar dan 30 persen"
+    found = [(q.value, q.unit) for q in find_quantities(text, 0, len(text))]
+    assert found == [
+        ("12450", "pelaku usaha"),
+        ("1200000", "warga"),
+        ("5000000000", "rupiah"),
+        ("30", "persen"),
+    ]

@@ -1,0 +1,106 @@
+"""Whole builds: reproducible bytes, stable IRIs, RDF shape, and nothing lost on bad input."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from okoce_graph.errors import OkoceError
+from okoce_graph.pipeline import build
+
+from .conftest import SEED, SEED_DIR, write_article
+
+OTHER = (
+    "Bupati Sidoarjo Resmikan Sentra UMKM\n\n"
+    "SIDOARJO - Peluncuran Sentra Kuliner Delta 2023 digelar di Pendopo Delta Wibawa pada "
+    "Senin, 6 Februari 2023. Acara tersebut dihadiri oleh Bupati Sidoarjo Bambang Prasetyo.\n"
+)
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    build([SEED_DIR], tmp_path / "a", html=True)
+    build([SEED_DIR], tmp_path / "b", html=True)
+    for name in ("dataset.nq", "graph.ttl", "graph.html", "merges.jsonl", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
+
+
+def test_dataset_and_turtle_hold_the_same_graph_without_blank_nodes(seed_graph: Path) -> None:
+    dataset = Dataset()
+    dataset.parse(seed_graph / "dataset.nq", format="nquads")
+    union = Graph()
+    for s, p, o, _ in dataset.quads():
+        union.add((s, p, o))
+    turtle = Graph().parse(seed_graph / "graph.ttl", format="turtle")
+    assert isomorphic(union, turtle)
+    assert not any(t.__class__.__name__ == "BNode" for triple in union for t in triple)
+    graphs = {g for _, _, _, g in dataset.quads()}
+    assert [str(g) for g in graphs] == [
+        "https://w3id.org/okoce-graph/id/article/000_afb27e7d89d54495"
+    ]
+
+
+def test_adding_an_article_keeps_iris_and_the_first_article_graph(tmp_path: Path) -> None:
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    build([corpus], tmp_path / "one", html=False)
+    write_article(corpus, "zz_sidoarjo.txt", OTHER)
+    build([corpus], tmp_path / "two", html=False)
+    one = (tmp_path / "one" / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    two = (tmp_path / "two" / "dataset.nq").read_text(encoding="utf-8").splitlines()
+    seed_graph = "<https://w3id.org/okoce-graph/id/article/000_afb27e7d89d54495> ."
+    assert [line for line in two if line.endswith(seed_graph)] == one
+
+
+def test_same_person_in_two_articles_is_one_node(tmp_path: Path) -> None:
+    from okoce_graph.facts import facts
+
+    first = OTHER
+    second = (
+        "Pasar Murah Sidoarjo\n\nSIDOARJO - Bazar Ramadan 2023 digelar di Alun-alun Sidoarjo "
+        "pada Sabtu, 1 April 2023. Acara itu dibuka oleh H. Bambang Prasetyo.\n"
+    )
+    corpus = tmp_path / "articles"
+    write_article(corpus, "a.txt", first)
+    write_article(corpus, "b.txt", second)
+    build([corpus], tmp_path / "out", html=False)
+    iris = {
+        r["subject_iri"]
+        for r in facts(tmp_path / "out")
+        if r["kind"] == "entity" and r["subject"] == "Bambang Prasetyo"
+    }
+    assert iris == {"https://w3id.org/okoce-graph/id/person/bambang-prasetyo"}
+
+
+def _raw(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing", "no such file or folder"),
+        (lambda d: (d / "empty_dir").mkdir() or d / "empty_dir", "no articles"),
+        (lambda d: write_article(d, "empty.txt", ""), "empty article"),
+        (lambda d: _raw(d / "bin.txt", b"\x00\x01\x02"), "binary"),
+        (lambda d: _raw(d / "l1.txt", b"Caf\xe9 Bupati"), "not UTF-8"),
+    ],
+)
+def test_bad_input_fails_before_touching_the_previous_build(
+    tmp_path: Path,
+    make,
+    message: str,  # type: ignore[no-untyped-def]
+) -> None:
+    out = tmp_path / "build"
+    build([SEED_DIR], out, html=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    bad = make(tmp_path)
+    with pytest.raises(OkoceError, match=message):
+        build([bad], out, html=False)
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before

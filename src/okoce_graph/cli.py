@@ -131,3 +131,23 @@ def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str
     if not sparql or not sparql.strip():
         raise OkoceError("no query: give QUERY, -f FILE, or - to read standard input")
     click.echo(format_rows(select(graph_dir, sparql), fmt), nl=False)
+
+
+@main.command("evaluate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True))
+@graph_option
+@click.option("--errors", "show_errors", is_flag=True, help="Also list missed and wrong facts.")
+@handle_errors
+def evaluate_command(gold: tuple[Path, ...], graph_dir: Path, show_errors: bool) -> None:
+    """Precision, recall and F1 per fact kind against GOLD.jsonl files (or folders of them)."""
+    import json
+
+    from .evaluate import evaluate, format_scores, load_gold
+
+    result = evaluate(load_gold(list(gold)), graph_dir)
+    click.echo(format_scores(result), nl=False)
+    if show_errors:
+        for label, rows in (("missed", result.missed), ("wrong", result.wrong)):
+            for row in rows:
+                fields = {k: row.get(k) for k in ("kind", "subject", "object", "article")}
+                click.echo(f"{label}\t{json.dumps(fields, ensure_ascii=False)}")

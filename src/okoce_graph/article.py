@@ -14,9 +14,11 @@ ARTICLE_SUFFIXES = (".txt",)
 # A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+# "SEMARANG (ANTARA) - ", "MEDAN, sumutnews.co.id — ", "Makassar, 12/3 (Tribun) -", "KOMPAS.com - "
 _DATELINE = re.compile(
-    r"(?P<place>[A-Z][\w.]*(?:[ ,]+[A-Z0-9][\w./]*){0,3})"
-    r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+\s+"
+    r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
+    r"(?:\s*,\s*(?:[\w-]+(?:\.[\w-]+)+|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?"
+    r"(?:\s*,?\s*\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+\s+"
 )
 
 
@@ -166,8 +168,10 @@ def parse_article(text: str, article_id: str, source: str = "") -> Article:
             continue
         if dateline is None and not any(not x.headline for x in sentences):
             match = _DATELINE.match(text, s, e)
-            if match and not match.group("place").endswith((".", ",")):
-                dateline = Span(s, s + len(match.group("place")), "dateline")
+            if match:
+                place = match.group("place")
+                # An outlet's name ("KOMPAS.com") opens the text but names no place.
+                dateline = Span(s, s + (0 if "." in place else len(place)), "dateline")
                 s = match.end()
         for ss, se in split_sentences(text, s, e):
             sentences.append(Sentence(len(sentences), ss, se, text[ss:se], line_index))

@@ -14,6 +14,7 @@ only ever puts it into the DOM with ``textContent``.
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import hashlib
 import html
@@ -24,6 +25,7 @@ import os
 import random
 import re
 import tempfile
+import warnings
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -145,10 +147,8 @@ def render_html(
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, path)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
 
 
@@ -200,7 +200,9 @@ def display_notebook(graph: nx.MultiDiGraph, **kw: Any) -> Any:
     """Display the network in a Jupyter notebook; returns the IPython ``HTML`` object."""
     from IPython.display import HTML, display
 
-    obj = HTML(notebook_html(graph, **kw))
+    with warnings.catch_warnings():  # "Consider using IPython.display.IFrame": srcdoc needs HTML
+        warnings.simplefilter("ignore", UserWarning)
+        obj = HTML(notebook_html(graph, **kw))
     display(obj)
     return obj
 
@@ -598,11 +600,11 @@ def _top_eigenvectors(matrix: list[list[float]], count: int) -> list[tuple[float
         vec = [1.0 + ((i * 7 + c * 3) % 11) / 10.0 for i in range(size)]
         value = 0.0
         for _ in range(200):
-            for lam, u in found:  # deflate
+            for _value, u in found:  # deflate
                 dot = sum(a * b for a, b in zip(vec, u, strict=True))
                 vec = [a - dot * b for a, b in zip(vec, u, strict=True)]
             new = [sum(r * v for r, v in zip(row, vec, strict=True)) for row in matrix]
-            for lam, u in found:
+            for _value, u in found:
                 dot = sum(a * b for a, b in zip(new, u, strict=True))
                 new = [a - dot * b for a, b in zip(new, u, strict=True)]
             norm = math.sqrt(sum(a * a for a in new))

@@ -19,6 +19,7 @@ _NAME_CONNECTORS = {"bin", "binti", "van", "de", "der", "al", "von"}
 _ENGLISH_CONNECTORS = {"of", "for", "and", "the", "&"}
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 @dataclass(frozen=True)
@@ -174,7 +175,20 @@ def chunk_sentence(
                 run.extend([nxt, following])
                 j += 2
                 continue
-            if has_event_word and (nxt.text.isdigit() or re.fullmatch(r"ke-\d+", nxt.text)):
+            # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...": a bracketed acronym inside.
+            if (
+                nxt.text == "("
+                and j + 4 < n
+                and tokens[j + 2].capitalised
+                and tokens[j + 3].text == ")"
+                and tokens[j + 4].capitalised
+            ):
+                run.extend(tokens[j + 1 : j + 5])
+                j += 4
+                continue
+            if (has_event_word and (nxt.text.isdigit() or re.fullmatch(r"ke-\d+", nxt.text))) or (
+                len(run) >= 2 and _YEAR.fullmatch(nxt.text)
+            ):
                 run.append(nxt)
                 j += 1
                 continue
@@ -209,10 +223,11 @@ def _connector_ok(
         return word not in ("and",) or run[0].text not in vocab.lexicon.titles
     if word not in ("dan", "&"):
         return False
-    # "dan" joins words inside an office's or a body's name ("Menteri Koperasi dan UMKM"),
-    # never two list items ("Kabupaten Jember dan Kota Ponorogo").
+    # "dan" joins words inside an office's, a body's or an event's name ("Menteri Koperasi dan
+    # UMKM", "Pameran Kopi dan Kuliner"), never two list items ("Kabupaten Jember dan Kota X").
     opens_office = bool(vocab.titles.match(run, 0) or vocab.org_heads.match(run, 0))
-    if not opens_office or any(t.text.lower() in ("dan", "&") for t in run):
+    opens_event = run[0].text in vocab.lexicon.event_words
+    if not (opens_office or opens_event) or any(t.text.lower() in ("dan", "&") for t in run):
         return False
     starts_new_item = (
         vocab.titles.match(tokens, k)
@@ -220,9 +235,12 @@ def _connector_ok(
         or vocab.org_heads.match(tokens, k)
         or vocab.venue_heads.match(tokens, k)
         or vocab.honorifics.match(tokens, k)
+        or tokens[k].text in vocab.lexicon.event_words
     )
     if starts_new_item:
         return False
+    if opens_event:
+        return True
     # The portfolio ends before a person's name: after "dan" comes one portfolio word or acronym.
     return following.allcaps or _portfolio_word(following, vocab)
 
@@ -358,6 +376,8 @@ def classify_chunk(
         return [mention(tokens, "Place", "venue", "venue word")], None
     if any(t.text in lex.event_words for t in tokens) and len(tokens) > 1:
         return [mention(tokens, "Event", by="event word")], None
+    if len(tokens) >= 3 and _YEAR.fullmatch(tokens[-1].text):
+        return [mention(tokens, "Event", by="name with a year")], None
     covers = _region_cover(tokens, vocab)
     if covers and covers[0] == (0, len(tokens)):
         return [mention(tokens, "Place", "region", "region gazetteer")], None

@@ -40,6 +40,7 @@ _KIND_NOUNS = {
     "acara": "Event",
 }
 _IS_A = re.compile(r"\s+(?:adalah|merupakan|ialah)\s+(?:sebuah\s+|suatu\s+|salah\s+satu\s+)?(\w+)")
+_BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
 _LOCATIVE = re.compile(r"(?:\bdi|\bbertempat\s+di|\bberlokasi\s+di|\bdi\s+area)\s*$", re.I)
 
 
@@ -180,7 +181,9 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 continue
             if person.type == "Other":
                 person.type, person.typed_by = "Person", "name beside a title"
-            title = text[titled.title_start : titled.title_end]
+            # The post as written, without a bracketed acronym ("Kepala Dinas X (Kadis) Kota Y").
+            written = text[titled.title_start : titled.title_end]
+            title = " ".join(re.sub(r"\s*\([^()]*\)", "", written).split())
             facts.append(
                 _fact(
                     "position",
@@ -312,6 +315,7 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
     current: Mention | None = None
     event_ref = lex.cue_regex("event_ref")
     held = lex.cue_regex("held")
+    listing: Mention | None = None  # the event whose attendees a list after ":" names
     for sm in per_sentence:
         s = sm.sentence
         events = sm.named(("Event",))
@@ -319,7 +323,14 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
         target = events[0] if events else (current if ref else None)
         if events:
             current = events[-1]
+        if listing is not None and _BULLET.match(s.text):
+            for person in sm.named(("Person",))[:1]:
+                facts.append(_fact("attended", person, listing, [s]))
+            continue
+        listing = None
         facts += _attendance(text, sm, target or current)
+        if s.text.rstrip().endswith(":") and _cue_spans(text, s, "attend"):
+            listing = target or current
         dates = find_dates(text, s.start, s.end, year)
         if target is not None and dates and (held.search(text, s.start, s.end) or events):
             d = dates[0]
@@ -360,6 +371,9 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
                 if before and after:
                     excluded.add(before[-1].key)
                     facts.append(_fact(kind, before[-1], after[0], [s]))
+                    if event is not None:  # the representative was there
+                        facts.append(_fact("attended", after[0], event, [s]))
+                        excluded.add(after[0].key)
                 continue
             subjects = before[-1:] if before else after[:1]
             for p in subjects:

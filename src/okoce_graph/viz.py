@@ -144,12 +144,18 @@ def render_html(
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(page)
-        os.chmod(tmp_name, 0o644)
+        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp makes 0600; give a normal file's mode
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def render_string(
@@ -457,9 +463,11 @@ def _options(base: dict[str, Any], *, physics: bool, seed: int) -> dict[str, Any
             "enabled": physics,
             "solver": "forceAtlas2Based",
             "forceAtlas2Based": {
-                "gravitationalConstant": -60,
+                "gravitationalConstant": -50,
+                "centralGravity": 0.03,
                 "springLength": _EDGE_LEN,
-                "avoidOverlap": 0.4,
+                "springConstant": 0.08,
+                "avoidOverlap": 0.5,
             },
             "stabilization": {"enabled": physics, "iterations": 400, "fit": True},
         },

@@ -330,7 +330,7 @@ def classify_chunk(
     vocab = vocabulary()
     lex = vocab.lexicon
     tokens, honorific = _strip_honorifics(chunk.tokens, vocab)
-    if not tokens:
+    if not tokens or all(t.text in lex.degrees or t.text + "." in lex.degrees for t in tokens):
         return [], None
 
     def mention(toks: list[Token], type_: str, subtype: str = "", by: str = "") -> Mention:

@@ -430,6 +430,33 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     return facts
 
 
+# Words that may stand between the items of a list of partners.
+_LIST_GAP = re.compile(
+    r"(?:\s|,|;|\bdan\b|\bserta\b|\bsaja\b|\bmelainkan\b|\bjuga\b|\bmaupun\b|\bbaik\b"
+    r"|\btidak hanya\b|\bdengan\b|\bpihak\b|\bdari\b|\bpara\b)*",
+    re.IGNORECASE,
+)
+
+
+def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:
+    """The run of names that forms one list from `start`: "A, B, dan C" but not "... di C"."""
+    listed: list[Mention] = []
+    cursor = start
+    for m in candidates:
+        if m.start < cursor:
+            continue
+        if not _LIST_GAP.fullmatch(text[cursor : m.start]):
+            break
+        if m.type != "Place" or m.subtype not in ("venue",):
+            listed.append(m)
+        cursor = m.end
+        # An acronym in brackets after a name belongs to that name.
+        bracket = re.match(r"\s*\([^()]*\)", text[cursor:])
+        if bracket:
+            cursor += bracket.end()
+    return listed
+
+
 def _bracketed(text: str, m: Mention) -> bool:
     return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
 
@@ -449,7 +476,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
         partners: list[Mention] = []
         if between:
             pos = sm.sentence.start + between.end()
-            listed = [m for m in parties if m.start >= pos]
+            listed = _listed(text, [m for m in parties if m.start >= pos], pos)
             if len(listed) >= 2:
                 subject, partners = listed[0], listed[1:]
         else:
@@ -460,7 +487,9 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                 text, end, sm.sentence.end
             )
             if dengan:
-                partners = [m for m in parties if m.start >= dengan.end()]
+                partners = _listed(
+                    text, [m for m in parties if m.start >= dengan.end()], dengan.end()
+                )
             elif right_after and before:
                 partners = []
             if before and subject is not None and subject is not before[-1] and not partners:

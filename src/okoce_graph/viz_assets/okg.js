@@ -253,7 +253,8 @@
   // ---- self-test (only with #okg-test=<term>; writes results into #okg-status) -------------
   var hash = window.location.hash;
   if (hash.indexOf("#okg-test=") === 0) {
-    var term = decodeURIComponent(hash.slice("#okg-test=".length));
+    var term = hash.slice("#okg-test=".length);
+    try { term = decodeURIComponent(term); } catch (err) { /* keep it as written */ }
     setStatus("test-term", term);
     var found = search(term, false);
     var selected = network.getSelectedNodes();

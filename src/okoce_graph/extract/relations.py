@@ -264,7 +264,7 @@ def _quotes(
             if m_before:
                 speaker = _last_person_before(mentions, line_start + m_before.start(), line_start)
         if pronoun and speaker is None:
-            speaker = last_speaker
+            speaker = _last_subject(per_sentence, q.open) or last_speaker
         if speaker is None:
             continue
         if speaker.type == "Other":
@@ -277,6 +277,17 @@ def _quotes(
         facts[-1].extra["quote_start"] = str(q.start)
         facts[-1].extra["quote_end"] = str(q.end)
     return facts
+
+
+def _last_subject(per_sentence: list[_SentenceMentions], before: int) -> Mention | None:
+    """The person a "-nya" continues: the subject of the latest sentence that opens with one."""
+    for sm in reversed(per_sentence):
+        if sm.sentence.start >= before:
+            continue
+        named = [m for m in sm.mentions if m.type != "Other" and m.start < before]
+        if named and named[0].type == "Person":
+            return named[0]
+    return None
 
 
 def _first_person_after(mentions: list[Mention], start: int, end: int) -> Mention | None:

@@ -76,15 +76,19 @@ def decode_article(data: bytes, name: str) -> str:
     return text
 
 
-def read_article(path: Path | str) -> Article:
-    path = Path(path)
+def read_bytes(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except IsADirectoryError:
-        raise OkoceError(f"{path}: is a directory, expected an article file") from None
+        raise OkoceError(f"{path}: is a folder, expected an article file") from None
     except OSError as exc:
         raise OkoceError(f"{path}: cannot read ({exc.strerror})") from None
-    return parse_article(decode_article(data, str(path)), article_id_for(path), str(path))
+
+
+def read_article(path: Path | str) -> Article:
+    path = Path(path)
+    data = read_bytes(path)
+    return parse_article(decode_article(data, str(path)), article_id_for(path), path.name)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:

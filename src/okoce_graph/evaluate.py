@@ -2,7 +2,7 @@
 
 A predicted row matches a gold row of the same article and kind when the subject and object name
 the same things: names are compared normalised (case, punctuation, "Pemprov" = "Pemerintah
-Provinsi"), a name matches any form the article writes for that entity ("Iim" or "Iim Rusyamsi"),
+Provinsi"), a name matches any form the article writes for that entity ("Rina" or "Rina Lestari"),
 quotations match when nearly identical (whitespace and edge punctuation aside), figures match on
 their number, and collaborations and alternate names match in either direction.
 """
@@ -20,8 +20,15 @@ from .query import select
 from .resolve import normalise
 
 BAR_KINDS = (
-    "entity", "position", "attended", "renamed", "collaborates", "event_date", "event_place",
-    "quote", "alias",
+    "entity",
+    "position",
+    "attended",
+    "renamed",
+    "collaborates",
+    "event_date",
+    "event_place",
+    "quote",
+    "alias",
 )
 SYMMETRIC = ("collaborates", "alias")
 QUOTE_SIMILARITY = 90
@@ -139,8 +146,14 @@ def evaluate(gold_rows: list[dict[str, Any]], graph_dir: Path) -> Evaluation:
         used: set[int] = set()
         hits = 0
         for g in gold_k:
-            match = next((i for i, p in enumerate(pred_k) if i not in used
-                          and p["article"] == g["article"] and _matches(g, p, forms)), None)
+            match = next(
+                (
+                    i
+                    for i, p in enumerate(pred_k)
+                    if i not in used and p["article"] == g["article"] and _matches(g, p, forms)
+                ),
+                None,
+            )
             if match is None:
                 missed.append(g)
             else:
@@ -150,15 +163,24 @@ def evaluate(gold_rows: list[dict[str, Any]], graph_dir: Path) -> Evaluation:
         scores.append(Score(kind, hits, len(pred_k), len(gold_k)))
     for name, selected in (("micro (bar kinds)", BAR_KINDS), ("micro (all)", tuple(kinds))):
         chosen = [s for s in scores if s.kind in selected]
-        scores.append(Score(name, sum(s.true_positives for s in chosen),
-                            sum(s.predicted for s in chosen), sum(s.gold for s in chosen)))
+        scores.append(
+            Score(
+                name,
+                sum(s.true_positives for s in chosen),
+                sum(s.predicted for s in chosen),
+                sum(s.gold for s in chosen),
+            )
+        )
     return Evaluation(scores, missed, wrong)
 
 
 def format_scores(evaluation: Evaluation) -> str:
-    lines = [f"{'kind':<20} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} "
-             f"{'gold':>5}"]
+    lines = [
+        f"{'kind':<20} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>5} {'pred':>5} {'gold':>5}"
+    ]
     for s in evaluation.scores:
-        lines.append(f"{s.kind:<20} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
-                     f"{s.true_positives:>5} {s.predicted:>5} {s.gold:>5}")
+        lines.append(
+            f"{s.kind:<20} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} "
+            f"{s.true_positives:>5} {s.predicted:>5} {s.gold:>5}"
+        )
     return "\n".join(lines) + "\n"

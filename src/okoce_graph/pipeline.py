@@ -8,7 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .article import ARTICLE_SUFFIXES, Article, article_id_for, decode_article, parse_article
+from .article import (
+    ARTICLE_SUFFIXES,
+    Article,
+    article_id_for,
+    decode_article,
+    parse_article,
+    read_bytes,
+)
 from .dataset import nquads_lines, open_store, write_dataset, write_text
 from .errors import OkoceError
 from .extract.relations import extract
@@ -60,12 +67,7 @@ def load_articles(paths: list[Path]) -> list[tuple[Article, str]]:
     loaded: list[tuple[Article, str]] = []
     seen: dict[str, Path] = {}
     for path in paths:
-        try:
-            data = path.read_bytes()
-        except IsADirectoryError:
-            raise OkoceError(f"{path}: is a folder, expected an article file") from None
-        except OSError as exc:
-            raise OkoceError(f"{path}: cannot read ({exc.strerror})") from None
+        data = read_bytes(path)
         article_id = article_id_for(path)
         if article_id in seen and seen[article_id] != path:
             raise OkoceError(f"{path}: same article id '{article_id}' as {seen[article_id]}")

@@ -2,9 +2,9 @@
 
 Identity across articles comes from the entity's type and normalised name (so the same person in
 two articles is one node, and a place and an organisation with the same name stay apart). Within
-an article, short forms ("Anies" for "Anies Baswedan"), untyped mentions of a typed name, and
-spelling variants ("Jakpreneuer") are linked to the fullest name. Every link that is not an exact
-match is logged with its reason.
+an article, short forms ("Rina" for "Rina Lestari"), untyped mentions of a typed name, and
+spelling variants ("Kopraksi" for "Koperasi" in a headline) are linked to the fullest name.
+Every link that is not an exact match is logged with its reason.
 """
 
 from __future__ import annotations

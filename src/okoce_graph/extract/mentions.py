@@ -1,7 +1,7 @@
 """Find names in a sentence and type them from the words around and inside them.
 
 A name is a run of capitalised tokens (with connectors such as "dan" inside an office's name).
-Runs that open with a title ("Gubernur DKI Jakarta Anies Baswedan") are split into the title,
+Runs that open with a title ("Gubernur Jawa Barat Rina Lestari") are split into the title,
 the organisation or region it belongs to, and the person's name.
 """
 
@@ -115,7 +115,7 @@ class Chunk:
 
 @dataclass
 class TitledName:
-    """A title run: "Gubernur DKI Jakarta Anies Baswedan" or "Ketua Umum X" awaiting a name."""
+    """A title run: "Gubernur Jawa Barat Rina Lestari" or "Ketua Umum X" awaiting a name."""
 
     title_start: int
     title_end: int  # end of the title with its organisation or region

@@ -93,3 +93,11 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 def test_query_syntax_error_is_reported(seed_graph: Path) -> None:
     result = CliRunner().invoke(main, ["query", "SELECT WHERE {", "--graph", str(seed_graph)])
     assert result.exit_code == 1 and "SPARQL syntax error" in result.output
+
+
+def test_service_is_refused_before_any_network_access(seed_graph: Path) -> None:
+    sparql = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    result = CliRunner().invoke(main, ["query", sparql, "--graph", str(seed_graph)])
+    assert result.exit_code == 1 and "SERVICE is refused" in result.output
+    literal = 'SELECT ?x WHERE { BIND("Customer SERVICE desk" AS ?x) }'
+    assert CliRunner().invoke(main, ["query", literal, "--graph", str(seed_graph)]).exit_code == 0

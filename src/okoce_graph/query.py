@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -9,6 +10,9 @@ from typing import Any
 from .dataset import open_store
 from .errors import OkoceError
 from .vocab import sparql_prefixes
+
+# A federated call to another endpoint: SERVICE followed by an IRI, a prefixed name or a variable.
+_SERVICE = re.compile(r"\bSERVICE\s+(?:SILENT\s+)?(?:<|\?|\$|\w*:)", re.IGNORECASE)
 
 
 @dataclass
@@ -37,6 +41,8 @@ def select(graph_dir: Path, sparql: str, store: Any = None) -> Rows:
     """Run a SELECT query on the union of the article graphs."""
     import pyoxigraph
 
+    if _SERVICE.search(sparql):
+        raise OkoceError("SERVICE is refused: a local query never reaches the network")
     store = store if store is not None else open_store(graph_dir)
     try:
         result = store.query(sparql_prefixes() + sparql, use_default_graph_as_union=True)

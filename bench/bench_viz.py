@@ -11,90 +11,15 @@ and first drawn, and runs a search.
 from __future__ import annotations
 
 import argparse
-import html
-import os
-import random
-import re
-import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
-import networkx as nx
-
-TYPES = ["Person", "Organization", "Place", "Event", "Program", "Other"]
-
-
-def make_graph(n: int, m: int, seed: int = 7) -> nx.MultiDiGraph:
-    rng = random.Random(seed)
-    g = nx.MultiDiGraph()
-    for i in range(n):
-        g.add_node(
-            f"https://okoce.example/entity/e{i}",
-            label=f"Entitas {i}",
-            type=TYPES[i % len(TYPES)],
-            facts=[
-                {
-                    "relation": "menghadiri",
-                    "other": f"Entitas {i + 1}",
-                    "evidence": f"Kalimat bukti {i} tentang acara di Jakarta.",
-                    "article": f"art-{i % 300}",
-                    "start": 10,
-                    "end": 50,
-                }
-            ],
-        )
-    for j in range(m):
-        u, v = rng.randrange(n), rng.randrange(n)
-        g.add_edge(
-            f"https://okoce.example/entity/e{u}",
-            f"https://okoce.example/entity/e{v}",
-            relation="attended",
-            label_id="menghadiri",
-            label_en="attended",
-            evidence=f"Kalimat {j} yang menyebut kedua entitas.",
-            article=f"art-{j % 300}",
-            start=0,
-            end=40,
-        )
-    return g
-
-
-def chromium_load(exe: str, page: Path, term: str) -> tuple[float, dict[str, str]]:
-    url = page.resolve().as_uri() + "#okg-test=" + urllib.parse.quote(term, safe="")
-    with tempfile.TemporaryDirectory(prefix="okg-bench-") as profile:
-        cmd = [
-            exe,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={profile}",
-            "--virtual-time-budget=10000",
-            "--dump-dom",
-            url,
-        ]
-        start = time.perf_counter()
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=180, stdin=subprocess.DEVNULL, check=False
-        )
-        wall = time.perf_counter() - start
-    m = re.search(r'<div id="okg-status"([^>]*)>', proc.stdout)
-    if proc.returncode != 0 or not m:
-        raise SystemExit(f"chromium failed (rc={proc.returncode}): {proc.stderr[-1500:]}")
-    status = {k: html.unescape(v) for k, v in re.findall(r'data-([\w-]+)="([^"]*)"', m.group(1))}
-    return wall, status
+# The generated graph and the Chromium loader are the ones the tests use.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.viz_support import chromium_executable, load_in_chromium, random_graph
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -106,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     t0 = time.perf_counter()
-    graph = make_graph(args.nodes, args.edges)
+    graph = random_graph(args.nodes, args.edges)
     print(
         f"graph: {args.nodes} nodes, {args.edges} edges (generated in "
         f"{time.perf_counter() - t0:.2f} s)"
@@ -131,14 +56,16 @@ def main(argv: list[str] | None = None) -> int:
             f"file {size / 1e6:.1f} MB"
         )
 
-        exe = os.environ.get("OKG_CHROMIUM") or shutil.which("chromium")
+        exe = chromium_executable()
         if not exe:
             print("chromium not found: browser timing skipped (apt-get install -y chromium)")
             return 1
         term = f"Entitas {args.nodes // 2}"
         walls, ready, created = [], [], []
         for _ in range(args.loads):
-            wall, status = chromium_load(exe, page, term)
+            start = time.perf_counter()
+            status, _ = load_in_chromium(exe, page, term, budget_ms=10000, timeout=180)
+            wall = time.perf_counter() - start
             if status.get("selected-label") != term or status.get("ready") != "1":
                 raise SystemExit(f"self-test failed: {status}")
             walls.append(wall)

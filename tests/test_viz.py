@@ -10,14 +10,8 @@ from __future__ import annotations
 import html
 import json
 import math
-import os
-import random
 import re
-import shutil
-import subprocess
-import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +20,10 @@ import pytest
 
 from okoce_graph import viz
 
+from .viz_support import TYPES, chromium_executable, load_in_chromium, random_graph
+
 XSS_IMG = "<img src=x onerror=alert(1)>"
 XSS_SCRIPT = "</script><script>alert(1)</script>"
-TYPES = ["Person", "Organization", "Place", "Event", "Program", "Other"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -134,41 +129,6 @@ def small_graph(reverse: bool = False) -> nx.MultiDiGraph:
         g.add_node(iri, **attrs)
     for u, v, rel, lid, len_, ev in reversed(edges) if reverse else edges:
         _edge(g, u, v, rel, lid, len_, ev)
-    return g
-
-
-def random_graph(n: int = 5000, m: int = 10000, seed: int = 7) -> nx.MultiDiGraph:
-    rng = random.Random(seed)
-    g = nx.MultiDiGraph()
-    for i in range(n):
-        g.add_node(
-            f"https://okoce.example/entity/e{i}",
-            label=f"Entitas {i}",
-            type=TYPES[i % 6],
-            facts=[
-                {
-                    "relation": "menghadiri",
-                    "other": f"Entitas {i + 1}",
-                    "evidence": f"Kalimat bukti {i} tentang acara di Jakarta.",
-                    "article": f"art-{i % 300}",
-                    "start": 10,
-                    "end": 50,
-                }
-            ],
-        )
-    for j in range(m):
-        u, v = rng.randrange(n), rng.randrange(n)
-        g.add_edge(
-            f"https://okoce.example/entity/e{u}",
-            f"https://okoce.example/entity/e{v}",
-            relation="attended",
-            label_id="menghadiri",
-            label_en="attended",
-            evidence=f"Kalimat {j} yang menyebut kedua entitas.",
-            article=f"art-{j % 300}",
-            start=0,
-            end=40,
-        )
     return g
 
 
@@ -388,53 +348,19 @@ def test_notebook_html(monkeypatch: pytest.MonkeyPatch) -> None:
 # browser tests (headless Chromium)
 
 
-def _chromium() -> str:
-    exe = (
-        os.environ.get("OKG_CHROMIUM")
-        or shutil.which("chromium")
-        or shutil.which("chromium-browser")
-        or shutil.which("google-chrome")
-    )
+def load_page(page: Path, term: str, budget_ms: int = 5000) -> tuple[dict[str, str], str]:
+    """Load ``page`` with the self-test hash; return (#okg-status data, dumped DOM)."""
+    exe = chromium_executable()
     if not exe:
         pytest.fail(
             "headless Chromium is required for the browser tests: "
             "apt-get install -y chromium (or set OKG_CHROMIUM)",
             pytrace=False,
         )
-    return exe
-
-
-def load_in_chromium(page: Path, term: str, budget_ms: int = 5000) -> tuple[dict[str, str], str]:
-    """Load ``page`` with the self-test hash; return (#okg-status data, dumped DOM)."""
-    url = page.resolve().as_uri() + "#okg-test=" + urllib.parse.quote(term, safe="")
-    with tempfile.TemporaryDirectory(prefix="okg-chromium-") as profile:
-        cmd = [
-            _chromium(),
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-quic",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-extensions",
-            "--host-resolver-rules=MAP * ~NOTFOUND",
-            f"--user-data-dir={profile}",
-            f"--virtual-time-budget={budget_ms}",
-            "--dump-dom",
-            url,
-        ]
-        proc = subprocess.run(
-            cmd, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL, check=False
-        )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    m = re.search(r'<div id="okg-status"([^>]*)>', proc.stdout)
-    assert m, f"no #okg-status in the dumped DOM; stderr: {proc.stderr[-2000:]}"
-    status = {k: html.unescape(v) for k, v in re.findall(r'data-([\w-]+)="([^"]*)"', m.group(1))}
-    return status, proc.stdout
+    try:
+        return load_in_chromium(exe, page, term, budget_ms)
+    except RuntimeError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 def _without_scripts(dom: str) -> str:
@@ -455,7 +381,7 @@ def test_browser_small_graph_xss_is_text(tmp_path: Path) -> None:
     page = tmp_path / "small.html"
     viz.render_html(small_graph(), page, title=XSS_IMG)
 
-    status, dom = load_in_chromium(page, "IMG SRC")  # case-insensitive substring
+    status, dom = load_page(page, "IMG SRC")  # case-insensitive substring
     _assert_common(status)
     assert status["nodes"] == "7" and status["edges"] == "6" and status["legend"] == "6"
     assert status["physics"] == "1"
@@ -468,7 +394,7 @@ def test_browser_small_graph_xss_is_text(tmp_path: Path) -> None:
     assert re.search(r'<h2 class="okg-panel-title">&lt;img src=x onerror=alert\(1\)&gt;</h2>', body)
     assert 'class="okg-legend-item"' in body and "Lainnya" in body
 
-    status, dom = load_in_chromium(page, "</script>")
+    status, dom = load_page(page, "</script>")
     _assert_common(status)
     assert status["selected-label"] == XSS_SCRIPT == status["panel-title"]
     body = _without_scripts(dom)
@@ -478,7 +404,7 @@ def test_browser_small_graph_xss_is_text(tmp_path: Path) -> None:
 def test_browser_large_graph(big_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     page = tmp_path / "big.html"
     viz.render_html(big_graph, page, lang="en")
-    status, dom = load_in_chromium(page, "entitas 4321", budget_ms=10000)
+    status, dom = load_page(page, "entitas 4321", budget_ms=10000)
     _assert_common(status)
     assert status["nodes"] == "5000" and status["edges"] == "10000", status
     assert status["physics"] == "0" and status["legend"] == "6"

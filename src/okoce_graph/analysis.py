@@ -50,9 +50,7 @@ def network(graph_dir: Path, lang: str = "id") -> Any:
         }
         graph.nodes[row["subject_iri"]]["facts"].append(fact)
         if row["object_iri"] in graph:
-            graph.nodes[row["object_iri"]]["facts"].append(
-                {**fact, "relation": fact["relation"], "other": row["subject"]}
-            )
+            graph.nodes[row["object_iri"]]["facts"].append({**fact, "other": row["subject"]})
             graph.add_edge(
                 row["subject_iri"],
                 row["object_iri"],

@@ -101,8 +101,7 @@ def format_facts(rows: list[dict[str, Any]], fmt: str) -> str:
 
 
 def _jsonl_row(row: dict[str, Any]) -> dict[str, Any]:
-    out = {k: row[k] for k in FIELDS if k != "unit" or row["kind"] == "quantity"}
-    return out
+    return {k: row[k] for k in FIELDS if k != "unit" or row["kind"] == "quantity"}
 
 
 def _table(rows: list[dict[str, Any]], width: int = 48) -> str:

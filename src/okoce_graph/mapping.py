@@ -154,26 +154,24 @@ def _fact_quads(
             (role, RDF.type, ORG.Role, g),
             (role, SKOS.prefLabel, Literal(fact.extra["role"], lang="id"), g),
         ]
-        org_mention = next(
-            (m for m in res.entity_of if str(m[0]) == fact.extra.get("org_start")), None
-        )
-        if org_mention is not None:
-            org = res.entity_of[org_mention]
+        org = res.entity_of.get(fact.org.key) if fact.org is not None else None
+        if org is not None:
             link = ORG.postIn if org.type == "Organization" else OKG.postInRegion
             extra_quads.append((obj, link, entity_iri(org), g))
     elif fact.kind in ("event_date", "event_end_date"):
         obj = Literal(fact.obj, datatype=XSD.date)
-    elif fact.kind == "quote":
-        obj = ID[f"article/{res.article.id}/quote/{fact.extra['quote_start']}"]
+    elif fact.kind == "quote" and fact.value_span:
+        start, end = fact.value_span
+        obj = ID[f"article/{res.article.id}/quote/{start}"]
         extra_quads += [
             (obj, RDF.type, OKG.Quotation, g),
             (obj, SDO.text, Literal(fact.obj), g),
-            (obj, OA.start, _int(int(fact.extra["quote_start"])), g),
-            (obj, OA.end, _int(int(fact.extra["quote_end"])), g),
+            (obj, OA.start, _int(start), g),
+            (obj, OA.end, _int(end), g),
             (obj, OKG.article, doc, g),
         ]
-    elif fact.kind == "quantity":
-        obj = ID[f"article/{res.article.id}/figure/{fact.extra['value_start']}"]
+    elif fact.kind == "quantity" and fact.value_span:
+        obj = ID[f"article/{res.article.id}/figure/{fact.value_span[0]}"]
         extra_quads += [
             (obj, RDF.type, OKG.ClaimedFigure, g),
             (obj, SDO.value, Literal(fact.obj, datatype=XSD.decimal), g),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def build(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OkoceError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    if not _writable(out):
+    if not os.access(out, os.W_OK | os.X_OK):
         raise OkoceError(f"{out}: output folder is not writable")
     merges = [m for res, _ in resolutions for m in res.merges]
     unresolved = [m for res, _ in resolutions for m in res.unresolved]
@@ -130,9 +131,3 @@ def build(
     }
     write_text(out / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return result
-
-
-def _writable(folder: Path) -> bool:
-    import os
-
-    return os.access(folder, os.W_OK | os.X_OK)

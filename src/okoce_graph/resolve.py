@@ -81,10 +81,6 @@ def slugify(key: str) -> str:
     return slug[:80]
 
 
-def _strip_person(name: str) -> str:
-    return normalise(name)
-
-
 def resolve(article: Article, extraction: Extraction) -> Resolution:
     from rapidfuzz import fuzz
 
@@ -94,8 +90,8 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
     typed = [m for m in extraction.mentions if m.type != "Other"]
     untyped = [m for m in extraction.mentions if m.type == "Other"]
 
-    def log(m: Mention, entity: Entity, reason: str, into: list[Merge] = merges) -> None:
-        into.append(Merge(article.id, m.text, m.start, m.end, entity.label, entity.type, reason))
+    def log(m: Mention, entity: Entity, reason: str) -> None:
+        merges.append(Merge(article.id, m.text, m.start, m.end, entity.label, entity.type, reason))
 
     for m in typed:
         key = normalise(m.text)

@@ -63,15 +63,7 @@ class Lexicon:
         return _cue_regex(self, category)
 
     def cue_argument(self, category: str, phrase: str) -> str:
-        folded = " ".join(phrase.lower().split())
-        for cue, argument in self.cues[category]:
-            if cue.lower() == folded:
-                return argument
-        return ""
-
-    @property
-    def regions_by_name(self) -> dict[str, list[Region]]:
-        return _regions_by_name(self)
+        return _cue_arguments(self, category).get(" ".join(phrase.lower().split()), "")
 
 
 @cache
@@ -80,11 +72,8 @@ def _cue_regex(lexicon: Lexicon, category: str) -> re.Pattern[str]:
 
 
 @cache
-def _regions_by_name(lexicon: Lexicon) -> dict[str, list[Region]]:
-    index: dict[str, list[Region]] = {}
-    for region in lexicon.regions:
-        index.setdefault(region.name.lower(), []).append(region)
-    return index
+def _cue_arguments(lexicon: Lexicon, category: str) -> dict[str, str]:
+    return {cue.lower(): argument for cue, argument in lexicon.cues[category]}
 
 
 @cache

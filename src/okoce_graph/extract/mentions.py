@@ -126,10 +126,6 @@ class TitledName:
     chunk: Chunk
 
 
-def _is_name_token(token: Token, vocab: Vocabulary) -> bool:
-    return token.capitalised
-
-
 def chunk_sentence(
     text: str, start: int, end: int, sentence: int, quotes: list[tuple[int, int]]
 ) -> list[Chunk]:
@@ -141,7 +137,7 @@ def chunk_sentence(
     i = 0
     n = len(tokens)
     while i < n:
-        if not _is_name_token(tokens[i], vocab):
+        if not tokens[i].capitalised:
             i += 1
             continue
         run = [tokens[i]]
@@ -149,7 +145,7 @@ def chunk_sentence(
         has_event_word = tokens[i].text in lex.event_words
         while j + 1 < n:
             nxt = tokens[j + 1]
-            if _is_name_token(nxt, vocab):
+            if nxt.capitalised:
                 run.append(nxt)
                 has_event_word = has_event_word or nxt.text in lex.event_words
                 j += 1
@@ -319,8 +315,6 @@ def _split_org_person(
         and (p - 1 not in covered)
     ):
         p -= 1
-    # A lone capitalised word after an organisation's name is more likely part of that name,
-    # unless the article names that person elsewhere.
     return rest[:p], rest[p:]
 
 

@@ -37,7 +37,9 @@ class Fact:
     start: int  # evidence span in the article text
     end: int
     sentences: tuple[int, ...]
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = field(default_factory=dict)  # literal qualifiers: role, unit, period
+    value_span: tuple[int, int] | None = None  # where a quotation's text or a figure stands
+    org: Mention | None = None  # the organisation or region of a post
 
 
 @dataclass

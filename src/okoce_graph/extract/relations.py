@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..article import Article, Sentence
 from .dates import article_year, find_dates
@@ -42,6 +43,31 @@ _KIND_NOUNS = {
 _IS_A = re.compile(r"\s+(?:adalah|merupakan|ialah)\s+(?:sebuah\s+|suatu\s+|salah\s+satu\s+)?(\w+)")
 _BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
 _LOCATIVE = re.compile(r"(?:\bdi|\bbertempat\s+di|\bberlokasi\s+di|\bdi\s+area)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class _SayPatterns:
+    """Verbs of saying in the places that attribute a quotation, compiled once."""
+
+    ends_text: re.Pattern[str]  # "..., ujar" + the name
+    opens_text: re.Pattern[str]  # the name + " menambahkan"
+    after_quote: re.Pattern[str]  # “...”, ujar Budi / “...”, ujarnya
+    name_then_verb: re.Pattern[str]  # “...”, Budi menambahkan
+    before_quote: re.Pattern[str]  # Budi menambahkan, “...”
+
+
+@cache
+def _say_patterns() -> _SayPatterns:
+    say = load_lexicon().cue_regex("say").pattern
+    return _SayPatterns(
+        ends_text=re.compile(rf"(?:{say})\s*$", re.I),
+        opens_text=re.compile(rf"\s+(?:{say})", re.I),
+        after_quote=re.compile(rf"\s*[,.]?\s*(?P<verb>{say})", re.I),
+        name_then_verb=re.compile(
+            rf"\s*,?\s*(?P<rest>.{{1,120}}?)\s+(?:juga\s+|pun\s+)?(?P<verb>{say})", re.I
+        ),
+        before_quote=re.compile(rf"(?P<verb>{say})\s*(?:bahwa\s*)?[,:]?\s*$", re.I),
+    )
 
 
 @dataclass
@@ -119,8 +145,7 @@ def _words_after(text: str, position: int, count: int = 3) -> list[str]:
 
 
 def _type_from_context(text: str, sm: _SentenceMentions) -> None:
-    lex = load_lexicon()
-    say = lex.cue_regex("say")
+    say = _say_patterns()
     for m in sm.mentions:
         if m.type != "Other":
             continue
@@ -133,11 +158,9 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
             m.type, m.typed_by = _KIND_NOUNS[previous_word], f'after "{previous_word}"'
         elif is_a and is_a.group(1).lower() in _KIND_NOUNS:
             m.type, m.typed_by = _KIND_NOUNS[is_a.group(1).lower()], "X adalah <kind>"
-        elif re.search(rf"(?:{say.pattern})\s*$", before, re.I) and re.match(
-            r"\s*[,.”\"]|\s*$", after
-        ):
+        elif say.ends_text.search(before) and re.match(r"\s*[,.”\"]|\s*$", after):
             m.type, m.typed_by = "Person", "speaker after a verb of saying"
-        elif re.match(rf"\s+(?:{say.pattern})", after, re.I) and m.subtype != "acronym":
+        elif say.opens_text.match(after) and m.subtype != "acronym":
             m.type, m.typed_by = "Person", "speaker before a verb of saying"
         elif (
             is_personlike(m)
@@ -191,11 +214,9 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                     title,
                     [sm.sentence],
                     role=titled.role,
-                    org=titled.org.text if titled.org else "",
                 )
             )
-            if titled.org is not None:
-                facts[-1].extra["org_start"] = str(titled.org.start)
+            facts[-1].org = titled.org
     return facts
 
 
@@ -225,8 +246,7 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
 def _quotes(
     text: str, quotes: list[QuoteSpan], per_sentence: list[_SentenceMentions]
 ) -> list[Fact]:
-    lex = load_lexicon()
-    say = lex.cue_regex("say")
+    say = _say_patterns()
     sentences = [sm.sentence for sm in per_sentence]
     mentions = [m for sm in per_sentence for m in sm.mentions]
     facts: list[Fact] = []
@@ -240,7 +260,7 @@ def _quotes(
         speaker = None
         pronoun = False
         # After the quote: ", ujar Budi." / ", kata Ketua X Budi" / ", ujarnya."
-        m_after = re.match(rf"\s*[,.]?\s*(?P<verb>{say.pattern})", after, re.I)
+        m_after = say.after_quote.match(after)
         if m_after:
             verb_end = q.outer_end + m_after.end()
             if m_after.group("verb").lower().endswith("nya"):
@@ -248,19 +268,14 @@ def _quotes(
             else:
                 speaker = _first_person_after(mentions, verb_end, line_end)
         else:
-            m_name_verb = re.match(
-                r"\s*,?\s*(?P<rest>.{1,120}?)\s+(?:juga\s+|pun\s+)?"
-                rf"(?P<verb>{say.pattern})",
-                after,
-                re.I,
-            )
+            m_name_verb = say.name_then_verb.match(after)
             if m_name_verb:
                 speaker = _last_person_before(
                     mentions, q.outer_end + m_name_verb.start("verb"), q.outer_end
                 )
         if speaker is None and not pronoun:
             # Before the quote: "Budi menambahkan, “...”"
-            m_before = re.search(rf"(?P<verb>{say.pattern})\s*(?:bahwa\s*)?[,:]?\s*$", before, re.I)
+            m_before = say.before_quote.search(before)
             if m_before:
                 speaker = _last_person_before(mentions, line_start + m_before.start(), line_start)
         if pronoun and speaker is None:
@@ -274,8 +289,7 @@ def _quotes(
             continue
         covered = [s for s in sentences if s.end > line_start and s.start < line_end]
         facts.append(_fact("quote", speaker, text[q.start : q.end], covered or sentences[:1]))
-        facts[-1].extra["quote_start"] = str(q.start)
-        facts[-1].extra["quote_end"] = str(q.end)
+        facts[-1].value_span = (q.start, q.end)
     return facts
 
 
@@ -545,7 +559,6 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     for sm in per_sentence:
         s = sm.sentence
         for paren in re.finditer(r"\(([^()]{2,120})\)", text[s.start : s.end]):
-            inner_start = s.start + paren.start(1)
             inner = paren.group(1).strip()
             before = [
                 m
@@ -558,7 +571,6 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             owner = before[-1]
             if _matches_acronym(owner.text, inner) or _matches_acronym(inner, owner.text):
                 facts.append(_fact("alias", owner, inner, [s]))
-                facts[-1].extra["alias_start"] = str(inner_start)
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
             described = re.search(
@@ -576,11 +588,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
 def _quantities(
     text: str, per_sentence: list[_SentenceMentions], quotes: list[QuoteSpan], facts: list[Fact]
 ) -> list[Fact]:
-    speakers = {
-        (int(f.extra["quote_start"]), int(f.extra["quote_end"])): f.subject
-        for f in facts
-        if f.kind == "quote"
-    }
+    speakers = {f.value_span: f.subject for f in facts if f.kind == "quote" and f.value_span}
     found = []
     for sm in per_sentence:
         s = sm.sentence
@@ -610,5 +618,5 @@ def _quantities(
                     period=period.group(1) if period else "",
                 )
             )
-            found[-1].extra["value_start"] = str(q.start)
+            found[-1].value_span = (q.start, q.end)
     return found

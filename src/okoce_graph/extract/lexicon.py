@@ -62,6 +62,14 @@ class Lexicon:
     def cue_regex(self, category: str) -> re.Pattern[str]:
         return _cue_regex(self, category)
 
+    def words(self, category: str) -> frozenset[str]:
+        """The phrases of a category, lower-cased."""
+        return frozenset(_cue_arguments(self, category))
+
+    def cue_table(self, category: str) -> dict[str, str]:
+        """Lower-cased phrase -> argument, for one category."""
+        return _cue_arguments(self, category)
+
     def cue_argument(self, category: str, phrase: str) -> str:
         return _cue_arguments(self, category).get(" ".join(phrase.lower().split()), "")
 

@@ -15,8 +15,6 @@ from .lexicon import Lexicon, load_lexicon
 from .model import Mention
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
-_NAME_CONNECTORS = {"bin", "binti", "van", "de", "der", "al", "von"}
-_ENGLISH_CONNECTORS = {"of", "for", "and", "the", "&"}
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -215,7 +213,8 @@ def chunk_sentence(
 def _connector_ok(
     word: str, run: list[Token], following: Token, tokens: list[Token], k: int, vocab: Vocabulary
 ) -> bool:
-    if word in _NAME_CONNECTORS or (word in _ENGLISH_CONNECTORS and word != "&"):
+    lex = vocab.lexicon
+    if word in lex.words("name_connector") or word in lex.words("english_connector"):
         return word not in ("and",) or run[0].text not in vocab.lexicon.titles
     if word not in ("dan", "&"):
         return False

@@ -23,26 +23,8 @@ from .numbers import find_quantities
 from .quotes import QuoteSpan, find_quote_spans, is_quotation
 
 NAMED = ("Person", "Organization", "Place", "Event", "Program")
-_GENERIC_AFTER = {"lainnya", "lain", "terkait", "setempat"}
 _VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
-_AFTER_PERSON = {"juga", "pun", "selaku", "sebagai", "mengatakan", "menambahkan", "saat", "ketika"}
-_KIND_NOUNS = {
-    "program": "Program",
-    "programnya": "Program",
-    "gerakan": "Organization",
-    "organisasi": "Organization",
-    "komunitas": "Organization",
-    "perusahaan": "Organization",
-    "lembaga": "Organization",
-    "yayasan": "Organization",
-    "asosiasi": "Organization",
-    "startup": "Organization",
-    "festival": "Event",
-    "acara": "Event",
-}
-_IS_A = re.compile(r"\s+(?:adalah|merupakan|ialah)\s+(?:sebuah\s+|suatu\s+|salah\s+satu\s+)?(\w+)")
 _BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
-_LOCATIVE = re.compile(r"(?:\bdi|\bbertempat\s+di|\bberlokasi\s+di|\bdi\s+area)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -67,6 +49,26 @@ def _say_patterns() -> _SayPatterns:
             rf"\s*,?\s*(?P<rest>.{{1,120}}?)\s+(?:juga\s+|pun\s+)?(?P<verb>{say})", re.I
         ),
         before_quote=re.compile(rf"(?P<verb>{say})\s*(?:bahwa\s*)?[,:]?\s*$", re.I),
+    )
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    """Patterns built from the grammar words of the lexicon, compiled once."""
+
+    is_a: re.Pattern[str]  # " adalah (sebuah) <kind noun>"
+    locative: re.Pattern[str]  # "... di" right before a place
+    list_gap: re.Pattern[str]  # what may stand between the names of one list
+
+
+@cache
+def _grammar() -> _Grammar:
+    lex = load_lexicon()
+    copula, determiner = lex.cue_regex("copula").pattern, lex.cue_regex("determiner").pattern
+    return _Grammar(
+        is_a=re.compile(rf"\s+(?:{copula})\s+(?:(?:{determiner})\s+)?(\w+)", re.I),
+        locative=re.compile(rf"(?:{lex.cue_regex('locative').pattern})\s*$", re.I),
+        list_gap=re.compile(rf"(?:\s|,|;|{lex.cue_regex('list_gap').pattern})*", re.I),
     )
 
 
@@ -146,6 +148,8 @@ def _words_after(text: str, position: int, count: int = 3) -> list[str]:
 
 def _type_from_context(text: str, sm: _SentenceMentions) -> None:
     say = _say_patterns()
+    lex = load_lexicon()
+    kinds = lex.cue_table("kind_noun")
     for m in sm.mentions:
         if m.type != "Other":
             continue
@@ -153,11 +157,11 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
         after = text[m.end : sm.sentence.end]
         previous_word = (re.findall(r"[\w-]+", before) or [""])[-1].lower()
         next_words = _words_after(text, m.end)
-        is_a = _IS_A.match(after)
-        if previous_word in _KIND_NOUNS:
-            m.type, m.typed_by = _KIND_NOUNS[previous_word], f'after "{previous_word}"'
-        elif is_a and is_a.group(1).lower() in _KIND_NOUNS:
-            m.type, m.typed_by = _KIND_NOUNS[is_a.group(1).lower()], "X adalah <kind>"
+        is_a = _grammar().is_a.match(after)
+        if previous_word in kinds:
+            m.type, m.typed_by = kinds[previous_word], f'after "{previous_word}"'
+        elif is_a and is_a.group(1).lower() in kinds:
+            m.type, m.typed_by = kinds[is_a.group(1).lower()], "X adalah <kind>"
         elif say.ends_text.search(before) and re.match(r"\s*[,.”\"]|\s*$", after):
             m.type, m.typed_by = "Person", "speaker after a verb of saying"
         elif say.opens_text.match(after) and m.subtype != "acronym":
@@ -165,7 +169,10 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
         elif (
             is_personlike(m)
             and next_words
-            and (next_words[0].lower() in _AFTER_PERSON or next_words[0].startswith(_VERB_PREFIXES))
+            and (
+                next_words[0].lower() in lex.words("after_person")
+                or next_words[0].startswith(_VERB_PREFIXES)
+            )
             and next_words[0].islower()
         ):
             m.type, m.typed_by = "Person", "name before a verb"
@@ -174,7 +181,8 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
 def _generic(text: str, m: Mention) -> bool:
     """ "Pemerintah Daerah lainnya" names a kind of body, not one body."""
     following = _words_after(text, m.end, 1)
-    return bool(following) and following[0].lower() in _GENERIC_AFTER and m.type != "Person"
+    generic = load_lexicon().words("generic_after")
+    return bool(following) and following[0].lower() in generic and m.type != "Person"
 
 
 def _fact(
@@ -229,11 +237,12 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         if after and (after[0].type == "Person" or is_personlike(after[0])):
             return after[0]
     linking = text[:start].rstrip()
-    if chunk.comma_before or linking.endswith(("selaku", "sebagai")):
+    apposition = tuple(sorted(load_lexicon().words("apposition")))
+    if chunk.comma_before or linking.endswith(apposition):
         before = [m for m in persons if m.end <= start]
         if before:
             gap = text[before[-1].end : start].strip()
-            if gap in (",", "selaku", "sebagai", ", selaku", ", sebagai") and (
+            if (gap == "," or gap.lstrip(", ") in apposition) and (
                 before[-1].type == "Person" or is_personlike(before[-1])
             ):
                 return before[-1]
@@ -369,7 +378,9 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
 
 def _event_place(text: str, sm: _SentenceMentions) -> Mention | None:
     places = [
-        m for m in sm.named(("Place",)) if _LOCATIVE.search(text[sm.sentence.start : m.start])
+        m
+        for m in sm.named(("Place",))
+        if _grammar().locative.search(text[sm.sentence.start : m.start])
     ]
     venues = [m for m in places if m.subtype == "venue"]
     return (venues or places or [None])[0]
@@ -455,14 +466,6 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     return facts
 
 
-# Words that may stand between the items of a list of partners.
-_LIST_GAP = re.compile(
-    r"(?:\s|,|;|\bdan\b|\bserta\b|\bsaja\b|\bmelainkan\b|\bjuga\b|\bmaupun\b|\bbaik\b"
-    r"|\btidak hanya\b|\bdengan\b|\bpihak\b|\bdari\b|\bpara\b)*",
-    re.IGNORECASE,
-)
-
-
 def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:
     """The run of names that forms one list from `start`: "A, B, dan C" but not "... di C"."""
     listed: list[Mention] = []
@@ -470,7 +473,7 @@ def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:
     for m in candidates:
         if m.start < cursor:
             continue
-        if not _LIST_GAP.fullmatch(text[cursor : m.start]):
+        if not _grammar().list_gap.fullmatch(text[cursor : m.start]):
             break
         if m.type != "Place" or m.subtype not in ("venue",):
             listed.append(m)
@@ -496,7 +499,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
         start, end, _ = cues[0]
         parties = [m for m in sm.mentions if m.type in parties_types]
         s_text = text[sm.sentence.start : sm.sentence.end]
-        between = re.search(r"\bantara\b", s_text)
+        between = load_lexicon().cue_regex("between").search(s_text)
         subject = None
         partners: list[Mention] = []
         if between:
@@ -508,9 +511,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
             right_after = [m for m in parties if m.start >= end and not text[end : m.start].strip()]
             before = [m for m in parties if m.end <= start]
             subject = right_after[0] if right_after else (before[-1] if before else None)
-            dengan = re.compile(r"\b(?:dengan|bersama|menggandeng)\b", re.I).search(
-                text, end, sm.sentence.end
-            )
+            dengan = load_lexicon().cue_regex("partner_marker").search(text, end, sm.sentence.end)
             if dengan:
                 partners = _listed(
                     text, [m for m in parties if m.start >= dengan.end()], dengan.end()

@@ -95,3 +95,13 @@ def test_figures_become_plain_numbers_with_units() -> None:
         ("5000000000", "rupiah"),
         ("30", "persen"),
     ]
+
+
+def test_a_date_range_gives_start_and_end_facts() -> None:
+    text = (
+        "Judul\n\nPameran Batik Pekalongan 2023 digelar pada 12-14 Mei 2023 di "
+        "Gedung Kesenian.\n"
+    )
+    facts = facts_of(text)
+    assert ("event_date", "Pameran Batik Pekalongan 2023", "2023-05-12") in facts
+    assert ("event_end_date", "Pameran Batik Pekalongan 2023", "2023-05-14") in facts

@@ -104,3 +104,20 @@ def test_bad_input_fails_before_touching_the_previous_build(
         build([bad], out, html=False)
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
+
+
+def test_every_fact_triple_is_reified_with_evidence(tmp_path: Path) -> None:
+    from okoce_graph.mapping import PREDICATES
+    from okoce_graph.query import select
+
+    from .conftest import CORPUS
+
+    build([CORPUS / "articles"], tmp_path / "c", html=False)
+    for kind, predicate in PREDICATES.items():
+        bare = select(
+            tmp_path / "c",
+            f"""SELECT ?s ?o WHERE {{ GRAPH ?g {{ ?s <{predicate}> ?o
+                  FILTER NOT EXISTS {{ ?st rdf:subject ?s ; rdf:predicate <{predicate}> ;
+                                          rdf:object ?o ; okg:evidence ?span }} }} }}""",
+        ).rows
+        assert bare == [], kind

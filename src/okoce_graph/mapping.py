@@ -195,5 +195,3 @@ def _fact_quads(
     yield from span(evidence, fact.start, fact.end)
     for index in fact.sentences:
         yield statement, PROV.wasDerivedFrom, sentence_iris[index], g
-    if fact.kind == "event_date" and fact.extra.get("end_date"):
-        yield subject, SDO.endDate, Literal(fact.extra["end_date"], datatype=XSD.date), g

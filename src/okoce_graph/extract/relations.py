@@ -368,7 +368,9 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
         dates = find_dates(text, s.start, s.end, year)
         if target is not None and dates and (held.search(text, s.start, s.end) or events):
             d = dates[0]
-            facts.append(_fact("event_date", target, d.date, [s], end_date=d.end_date))
+            facts.append(_fact("event_date", target, d.date, [s]))
+            if d.end_date:
+                facts.append(_fact("event_end_date", target, d.end_date, [s]))
         if target is not None and held.search(text, s.start, s.end):
             place = _event_place(text, sm)
             if place is not None:

@@ -11,7 +11,6 @@ import html
 import json
 import math
 import re
-import time
 from pathlib import Path
 from typing import Any
 
@@ -314,15 +313,9 @@ def test_empty_graph_and_missing_attributes() -> None:
     assert data["edges"][0]["label"] == "?"
 
 
-def test_large_graph_renders_fast(big_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
-    import pyvis.network  # noqa: F401  (import cost is not part of rendering)
-
-    best = math.inf
-    for _ in range(2):
-        start = time.perf_counter()
-        viz.render_html(big_graph, tmp_path / "big.html")
-        best = min(best, time.perf_counter() - start)
-    assert best < 3.0, f"rendering 5,000 nodes / 10,000 edges took {best:.2f} s"
+def test_large_graph_renders_with_fixed_layout(big_graph: nx.MultiDiGraph, tmp_path: Path) -> None:
+    # Its speed is measured in bench/bench_viz.py, not asserted here.
+    viz.render_html(big_graph, tmp_path / "big.html")
     data = _data((tmp_path / "big.html").read_text(encoding="utf-8"))
     assert len(data["nodes"]) == 5000 and len(data["edges"]) == 10000
     assert data["physics"] is False

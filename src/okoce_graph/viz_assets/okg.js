@@ -49,6 +49,10 @@
     setStatus("ready-ms", Math.round(performance.now()));
     setStatus("ready", 1);
   });
+  // Draw now rather than on the next animation frame, which a hidden or headless page may
+  // never get: at once without physics, and as soon as the layout has stabilised with it.
+  network.redraw();
+  network.once("stabilizationIterationsDone", function () { network.redraw(); });
 
   document.getElementById("okg-counts").textContent =
     nodes.length.toLocaleString(D.lang) + " " + UI.nodes + " \u00b7 " +

@@ -25,11 +25,11 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def network(graph_dir: Path, lang: str = "id") -> Any:
+def network(graph_dir: Path, lang: str = "id", store: Any = None) -> Any:
     """A networkx MultiDiGraph of the built graph's entities and the facts between them."""
     import networkx as nx
 
-    rows = facts(graph_dir)
+    rows = facts(graph_dir, store)
     graph = nx.MultiDiGraph()
     language = 0 if lang == "id" else 1
     for row in rows:

@@ -122,12 +122,12 @@ def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:
     return term
 
 
-def write_dataset(out: Path, lines: list[str]) -> str:
-    """Write the dataset and the merged Turtle; return the dataset's SHA-256."""
+def write_dataset(out: Path, lines: list[str]) -> bytes:
+    """Write the dataset and the merged Turtle; return the dataset's bytes."""
     data = "".join(lines)
     write_text(out / DATASET, data)
     write_text(out / TURTLE, turtle(lines))
-    return hashlib.sha256(data.encode()).hexdigest()
+    return data.encode()
 
 
 def dataset_path(graph_dir: Path) -> Path:
@@ -139,12 +139,13 @@ def dataset_path(graph_dir: Path) -> Path:
     return path
 
 
-def open_store(graph_dir: Path):  # type: ignore[no-untyped-def]
-    """The Oxigraph store of a built graph, rebuilt from the dataset when missing or stale."""
+def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-untyped-def]
+    """The Oxigraph store of a built graph, rebuilt from the dataset when missing or stale.
+    `data` is the dataset's bytes when the caller has them, saving a second read."""
     import pyoxigraph
 
-    path = dataset_path(graph_dir)
-    data = path.read_bytes()
+    if data is None:
+        data = dataset_path(graph_dir).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     store_dir = graph_dir / STORE
     stamp = store_dir / STORE_STAMP

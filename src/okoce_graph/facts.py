@@ -69,15 +69,13 @@ WHERE {{
 """
 
 
-def facts(graph_dir: Path) -> list[dict[str, Any]]:
+def facts(graph_dir: Path, store: Any = None) -> list[dict[str, Any]]:
     """Every fact of the built graph as a row of the facts table, in a stable order."""
     from .dataset import open_store
 
-    store = open_store(graph_dir)
+    store = store if store is not None else open_store(graph_dir)
     rows = select(graph_dir, STATEMENTS, store).dicts() + select(graph_dir, ENTITIES, store).dicts()
-    table = []
-    for row in rows:
-        table.append({name: _plain(row.get(name)) for name in FIELDS})
+    table = [{name: _plain(row.get(name)) for name in FIELDS} for row in rows]
     table.sort(
         key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"], r["object"])
     )

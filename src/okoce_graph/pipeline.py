@@ -100,7 +100,7 @@ def build(
         raise OkoceError(f"{out}: output folder is not writable")
     merges = [m for res, _ in resolutions for m in res.merges]
     unresolved = [m for res, _ in resolutions for m in res.unresolved]
-    digest = write_dataset(out, lines)
+    data = write_dataset(out, lines)
     write_text(
         out / MERGES,
         "".join(
@@ -108,12 +108,12 @@ def build(
             for m in merges + unresolved
         ),
     )
-    open_store(out)
+    store = open_store(out, data)
     if html:
         from .analysis import network
         from .viz import render_html
 
-        render_html(network(out), out / HTML, title="okoce-graph")
+        render_html(network(out, store=store), out / HTML, title="okoce-graph")
     result = BuildResult(
         out=out,
         articles=[res.article.id for res, _ in resolutions],
@@ -125,7 +125,7 @@ def build(
     )
     manifest = {
         "version": __version__,
-        "dataset_sha256": digest,
+        "dataset_sha256": hashlib.sha256(data).hexdigest(),
         "articles": [{"id": res.article.id, "sha256": d} for res, d in resolutions],
         "counts": {"quads": result.quads, "facts": result.facts, "entities": result.entities},
     }

@@ -108,7 +108,9 @@ def _names(row: dict[str, Any], side: str, forms: dict[tuple[str, str], set[str]
     return names
 
 
-def _matches(gold: dict[str, Any], pred: dict[str, Any], forms: dict) -> bool:  # type: ignore[type-arg]
+def _matches(
+    gold: dict[str, Any], pred: dict[str, Any], forms: dict[tuple[str, str], set[str]]
+) -> bool:
     from rapidfuzz import fuzz
 
     kind = gold["kind"]

@@ -169,7 +169,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         if f.kind == "alias" and isinstance(f.obj, str) and f.subject.key in entity_of
     }
 
-    def match_untyped(m: Mention, cutoff: bool) -> tuple[Entity | None, str]:
+    def match_untyped(m: Mention) -> tuple[Entity | None, str]:
         key = normalise(m.text)
         if key in aliases and key not in by_key:
             return aliases[key], f'alternate name of "{aliases[key].label}" defined in the article'
@@ -187,7 +187,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         ]
         if len(longer) == 1 and words:
             return longer[0], f'short form of "{longer[0].label}"'
-        if cutoff and len(key) >= 5:
+        if len(key) >= 5:
             best = max(
                 ((fuzz.ratio(key, e.key), e) for e in entities if e.type in FUZZY_TYPES),
                 default=(0, None),
@@ -198,14 +198,14 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         return None, ""
 
     for m in untyped:
-        entity, reason = match_untyped(m, cutoff=True)
+        entity, reason = match_untyped(m)
         if entity is not None:
             entity.mentions.append(m)
             entity_of[m.key] = entity
             if reason != "same name":
                 log(m, entity, reason)
     for m in _headline_mentions(article, entities):
-        entity, reason = match_untyped(m, cutoff=True)
+        entity, reason = match_untyped(m)
         if entity is not None:
             m.type = entity.type
             entity.mentions.append(m)

@@ -8,6 +8,7 @@ the organisation or region it belongs to, and the person's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -60,9 +61,9 @@ class _Phrases:
         return 0
 
 
-def _phrases(items: object, fold: bool = False) -> _Phrases:
+def _phrases(items: Iterable[str], fold: bool = False) -> _Phrases:
     by_first: dict[str, list[tuple[str, ...]]] = {}
-    for item in items:  # type: ignore[attr-defined]
+    for item in items:
         words = tuple(t.text.lower() if fold else t.text for t in tokenize(item))
         if words:
             by_first.setdefault(words[0], []).append(words)

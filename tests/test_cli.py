@@ -92,7 +92,7 @@ def test_errors_are_one_line_without_traceback(tmp_path: Path) -> None:
 
 def test_query_syntax_error_is_reported(seed_graph: Path) -> None:
     result = CliRunner().invoke(main, ["query", "SELECT WHERE {", "--graph", str(seed_graph)])
-    assert result.exit_code == 1 and "SPARQL syntax error" in result.output
+    assert result.exit_code == 2 and "SPARQL syntax error" in result.output
 
 
 def test_service_is_refused_before_any_network_access(seed_graph: Path) -> None:

@@ -108,7 +108,7 @@ def test_bad_input_fails_before_touching_the_previous_build(
 
 def test_every_fact_triple_is_reified_with_evidence(tmp_path: Path) -> None:
     from okoce_graph.mapping import PREDICATES
-    from okoce_graph.query import select
+    from okoce_graph.sparql import select
 
     from .conftest import CORPUS
 

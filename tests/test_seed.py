@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from okoce_graph.query import select
+from okoce_graph.sparql import select
 
 EVENT = "Malam Apresiasi Jakpreneur Fest 2021"
 
@@ -83,7 +83,7 @@ def test_short_forms_and_headline_typo_resolve(seed_graph: Path) -> None:
         """SELECT ?written ?label ?reason WHERE {
              ?m a okg:Mention ; oa:exact ?written ; okg:refersTo ?e ; okg:resolution ?reason .
              ?e rdfs:label ?label }""",
-    ).rows
+    ).values()
     links = {(w, label) for w, label, _ in found}
     assert ("Iim", "Iim Rusyamsi") in links
     assert ("Jakpreneuer", "Jakpreneur") in links
@@ -108,5 +108,5 @@ def test_where_a_fact_came_from_through_sparql(seed_graph: Path) -> None:
              ?old rdfs:label "OK OCE" . ?new rdfs:label "Jakpreneur" }""",
     )
     assert len(result.rows) == 1
-    sentence, start, end = result.rows[0]
+    sentence, start, end = result.values()[0]
     assert sentence.startswith("Jakpreneur adalah program") and end - start == len(sentence)

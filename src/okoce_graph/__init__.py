@@ -1,6 +1,41 @@
-"""okoce-graph: knowledge graphs from Indonesian news articles."""
+"""okoce-graph: knowledge graphs from Indonesian news articles.
+
+    import okoce_graph as og
+    og.build(["data/articles"], Path("build"))
+    og.query("SELECT ?name WHERE { ?p a okg:Person ; rdfs:label ?name }", "build")
+    og.explain("build", "Rina Lestari")
+
+The public functions are loaded on first use so that `import okoce_graph` (and the command
+line's start-up) stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
 
 from .errors import OkoceError
 
 __version__ = "0.1.0"
-__all__ = ["OkoceError", "__version__"]
+
+_PUBLIC = {
+    "build": "pipeline",
+    "read_article": "article",
+    "extract": "extract.relations",
+    "resolve": "resolve",
+    "facts": "facts",
+    "query": "api",
+    "query_df": "api",
+    "explain": "explain",
+    "network": "analysis",
+    "evaluate": "evaluate",
+    "render_html": "viz",
+    "display_notebook": "viz",
+}
+__all__ = ["OkoceError", "__version__", *sorted(_PUBLIC)]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _PUBLIC:
+        return getattr(import_module(f".{_PUBLIC[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-import sys
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,9 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except OkoceError as exc:
-            raise click.ClickException(str(exc)) from None
+            error = click.ClickException(str(exc))
+            error.exit_code = getattr(exc, "exit_code", 1)
+            raise error from None
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; nothing was half-written") from None
         except OSError as exc:
@@ -110,27 +112,77 @@ def facts_command(graph_dir: Path, fmt: str) -> None:
 
 @main.command()
 @click.argument("sparql", required=False)
-@click.option(
-    "-f",
-    "--file",
-    "query_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Read the query from a file.",
-)
+@click.option("-f", "--file", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Read the query from a file.")
+@click.option("--name", "query_name", help="Run a named query (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @graph_option
-@format_option("table", "csv", "json", "jsonl")
+@format_option("table", "csv", "tsv", "json", "jsonl", "md")
+@click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help='Bind ?NAME to a term: <iri>, prefix:name, "text"@id, 42, or plain text.')
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Stop the query after S seconds.")
 @handle_errors
-def query(sparql: str | None, query_file: Path | None, graph_dir: Path, fmt: str) -> None:
-    """Run a SPARQL SELECT query (QUERY, -f FILE, or - for standard input)."""
-    from .query import format_rows, select
+def query(
+    sparql: str | None,
+    query_file: Path | None,
+    query_name: str | None,
+    list_queries: bool,
+    graph_dir: Path,
+    fmt: str,
+    limit: int | None,
+    params: tuple[str, ...],
+    timeout: float,
+) -> None:
+    """Run a read-only SPARQL query: QUERY, -f FILE, - (standard input) or --name NAME.
 
-    if query_file is not None:
+    SELECT, ASK, CONSTRUCT and DESCRIBE; the prefixes of the ontology and of the vocabularies
+    it reuses (okg, schema, org, prov, skos, oa, dcterms, rdfs, xsd, ...) are pre-declared.
+    """
+    from .sparql import format_result, named_queries, named_query, parse_param, run_query
+
+    if list_queries:
+        for q in named_queries().values():
+            params_text = f"  [--param {', '.join(q.params)}]" if q.params else ""
+            click.echo(f"{q.name:<16} {q.title}{params_text}")
+        return
+    sources = [x for x in (sparql, query_file, query_name) if x is not None]
+    if len(sources) != 1:
+        raise OkoceError("give exactly one of QUERY, -f FILE, - (standard input) or --name NAME")
+    allowed: tuple[str, ...] | None = None
+    if query_name is not None:
+        named = named_query(query_name)
+        sparql, allowed = named.text, named.params
+    elif query_file is not None:
         sparql = query_file.read_text(encoding="utf-8")
     elif sparql == "-":
-        sparql = sys.stdin.read()
+        sparql = click.get_text_stream("stdin").read()
     if not sparql or not sparql.strip():
-        raise OkoceError("no query: give QUERY, -f FILE, or - to read standard input")
-    click.echo(format_rows(select(graph_dir, sparql), fmt), nl=False)
+        raise OkoceError("empty query")
+    bound = dict(parse_param(p) for p in params)
+    for name in bound:
+        if allowed is not None and name not in allowed:
+            choices = ", ".join(allowed) or "none"
+            raise OkoceError(f"--param {name}: not a parameter of {query_name} ({choices})")
+        if allowed is None and not re.search(rf"[?$]{re.escape(name)}\b", sparql):
+            raise OkoceError(f"--param {name}: the query has no variable ?{name}")
+    result = run_query(graph_dir, sparql, bound, limit=limit, timeout=timeout)
+    click.echo(format_result(result, fmt), nl=False)
+    if result.truncated:
+        click.echo(f"(stopped at --limit {limit})", err=True)
+
+
+@main.command()
+@click.argument("name_or_iri")
+@graph_option
+@handle_errors
+def explain(name_or_iri: str, graph_dir: Path) -> None:
+    """Show one entity: its type, how it is written, and every fact with its evidence."""
+    from .explain import explain as card_of
+    from .explain import format_card
+
+    click.echo(format_card(card_of(graph_dir, name_or_iri)), nl=False)
 
 
 @main.command("evaluate")

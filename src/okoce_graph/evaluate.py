@@ -16,8 +16,8 @@ from typing import Any
 
 from .errors import OkoceError
 from .facts import facts
-from .query import select
 from .resolve import normalise
+from .sparql import select
 
 BAR_KINDS = (
     "entity",
@@ -95,7 +95,7 @@ def load_gold(paths: list[Path]) -> list[dict[str, Any]]:
 
 def _forms(graph_dir: Path) -> dict[tuple[str, str], set[str]]:
     forms: dict[tuple[str, str], set[str]] = {}
-    for article, iri, form in select(graph_dir, WRITTEN_FORMS).rows:
+    for article, iri, form in select(graph_dir, WRITTEN_FORMS).values():
         forms.setdefault((article, iri), set()).add(normalise(form))
     return forms
 

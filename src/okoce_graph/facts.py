@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .mapping import PREDICATES
-from .query import select
+from .sparql import select
 
 FIELDS = (
     "kind",

@@ -203,3 +203,105 @@ def evaluate_command(gold: tuple[Path, ...], graph_dir: Path, show_errors: bool)
             for row in rows:
                 fields = {k: row.get(k) for k in ("kind", "subject", "object", "article")}
                 click.echo(f"{label}\t{json.dumps(fields, ensure_ascii=False)}")
+
+
+def lang_option(func: F) -> F:
+    return click.option("--lang", type=click.Choice(["id", "en"]), default="id",
+                        show_default=True, help="Language of relation names and labels.")(func)
+
+
+@main.command()
+@graph_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="HTML file to write (default: graph.html in the graph folder).")
+@click.option("--focus", help="Draw only the neighbourhood of this entity (name or IRI).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="How many steps around --focus.")
+@click.option("--types", help="Only these types, comma-separated (Person,Organization,...).")
+@click.option("--max-nodes", type=click.IntRange(min=1), default=2000, show_default=True,
+              help="Keep at most N nodes, the most connected ones.")
+@click.option("--query", "query_file", type=click.Path(path_type=Path, dir_okay=False),
+              help="Draw only the entities named by the IRIs a SELECT query returns.")
+@lang_option
+@handle_errors
+def viz(graph_dir: Path, output: Path | None, focus: str | None, depth: int, types: str | None,
+        max_nodes: int, query_file: Path | None, lang: str) -> None:
+    """Write the interactive HTML network (one self-contained file that works offline)."""
+    from .analysis import network, select_subgraph
+    from .dataset import open_store
+    from .explain import find_entity
+    from .viz import render_html
+
+    store = open_store(graph_dir)
+    graph = network(graph_dir, lang, store)
+    wanted_types = {t.strip() for t in types.split(",") if t.strip()} if types else None
+    unknown = (wanted_types or set()) - {"Person", "Organization", "Place", "Event", "Program"}
+    if unknown:
+        raise OkoceError(f"--types: unknown type {', '.join(sorted(unknown))}")
+    focus_iri = find_entity(graph_dir, focus, store)[0] if focus else None
+    nodes = None
+    if query_file is not None:
+        from .sparql import run_query
+
+        result = run_query(graph_dir, query_file.read_text(encoding="utf-8"), store=store)
+        nodes = {str(v) for row in result.values() for v in row if isinstance(v, str)}
+    selection = select_subgraph(graph, focus=focus_iri, depth=depth, types=wanted_types,
+                                nodes=nodes, max_nodes=max_nodes)
+    path = output or graph_dir / "graph.html"
+    render_html(selection.graph, path, title="okoce-graph", lang=lang)
+    kept = selection.graph
+    click.echo(f"wrote {path}: {kept.number_of_nodes()} nodes, {kept.number_of_edges()} edges",
+               err=True)
+    if selection.left_out_nodes:
+        why = f" ({selection.reason})" if selection.reason else ""
+        click.echo(f"left out {selection.left_out_nodes} nodes and {selection.left_out_edges} "
+                   f"edges{why}", err=True)
+
+
+@main.command()
+@graph_option
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True)
+@handle_errors
+def stats(graph_dir: Path, top: int) -> None:
+    """Counts by type, the most connected and most central entities, connected components."""
+    from .analysis import network
+    from .analysis import stats as compute
+
+    figures = compute(network(graph_dir), top=top)
+    click.echo(f"{figures['nodes']} entities, {figures['edges']} links, "
+               f"{figures['components']} connected components "
+               f"(largest: {', '.join(map(str, figures['component_sizes']))})")
+    click.echo("\nby type:")
+    for name, count in figures["by_type"].items():
+        click.echo(f"  {name:<13} {count}")
+    sampled = " (estimated from a sample)" if figures["betweenness_sampled"] else ""
+    for title, key, fmt in (("degree", "degree", "{:.0f}"),
+                            (f"betweenness centrality{sampled}", "betweenness", "{:.3f}")):
+        click.echo(f"\nmost central by {title}:")
+        for label, type_, score in figures[key]:
+            click.echo(f"  {fmt.format(score):>7}  {label} ({type_})")
+
+
+@main.command()
+@click.argument("source")
+@click.argument("target")
+@graph_option
+@lang_option
+@handle_errors
+def path(source: str, target: str, graph_dir: Path, lang: str) -> None:
+    """The shortest chain of facts linking SOURCE and TARGET (names or IRIs)."""
+    from .analysis import network, shortest_path
+    from .dataset import open_store
+    from .explain import find_entity
+
+    store = open_store(graph_dir)
+    a = find_entity(graph_dir, source, store)[0]
+    b = find_entity(graph_dir, target, store)[0]
+    steps = shortest_path(network(graph_dir, lang, store), a, b)
+    if not steps:
+        raise OkoceError(f"no chain of facts links {source!r} and {target!r}")
+    for i, step in enumerate(steps, 1):
+        relation = step["label_id"] if lang == "id" else step["label_en"]
+        click.echo(f"{i}. {step['subject']} —{relation}→ {step['object']}")
+        click.echo(f"   [{step['article']} {step['start']}-{step['end']}] "
+                   f"{' '.join(step['evidence'].split())}")

@@ -101,3 +101,11 @@ def test_service_is_refused_before_any_network_access(seed_graph: Path) -> None:
     assert result.exit_code == 1 and "SERVICE is refused" in result.output
     literal = 'SELECT ?x WHERE { BIND("Customer SERVICE desk" AS ?x) }'
     assert CliRunner().invoke(main, ["query", literal, "--graph", str(seed_graph)]).exit_code == 0
+
+
+def test_every_command_is_documented_in_the_readme() -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in main.commands:
+        assert f"okoce-graph {name}" in readme, name

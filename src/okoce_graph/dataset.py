@@ -181,3 +181,73 @@ def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[n
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return pyoxigraph.Store.read_only(str(graph_dir / STORE))
+
+
+# Publishing a whole build at once ------------------------------------------------------------
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def staging_folder(out: Path) -> Path:
+    """An empty folder beside `out` to build into; stale ones of killed builds are removed."""
+    out = out.absolute()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OkoceError(f"{out}: cannot create the output folder ({exc.strerror})") from None
+    if out.exists() and not out.is_dir():
+        raise OkoceError(f"{out}: exists and is not a folder")
+    if out.is_dir() and any(out.iterdir()) and not (out / "manifest.json").is_file():
+        raise OkoceError(
+            f"{out}: not a build folder (no manifest.json) and not empty; "
+            "choose a new or empty folder"
+        )
+    for stale in out.parent.glob(f".{out.name}.staging-*"):
+        pid = stale.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        staging.mkdir()
+    except OSError as exc:
+        raise OkoceError(f"{out.parent}: cannot write the output ({exc.strerror})") from None
+    return staging
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def publish_folder(staging: Path, out: Path) -> None:
+    """Replace `out` by `staging` in one step, so that a reader or a killed build never sees a
+    half-written build: an atomic exchange where the system has one (Linux renameat2)."""
+    out = out.absolute()
+    if not out.exists():
+        os.replace(staging, out)
+        return
+    if _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous build
+        return
+    previous = out.parent / f".{out.name}.previous-{os.getpid()}"
+    os.replace(out, previous)
+    os.replace(staging, out)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    done = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return done == 0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +17,14 @@ from .article import (
     parse_article,
     read_bytes,
 )
-from .dataset import nquads_lines, open_store, write_dataset, write_text
+from .dataset import (
+    nquads_lines,
+    open_store,
+    publish_folder,
+    staging_folder,
+    write_dataset,
+    write_text,
+)
 from .errors import OkoceError
 from .extract.relations import extract
 from .mapping import to_quads
@@ -92,28 +99,8 @@ def build(
     resolutions = [(process(article), digest) for article, digest in articles]
     quads = [q for res, digest in resolutions for q in to_quads(res, digest)]
     lines = nquads_lines(quads)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OkoceError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise OkoceError(f"{out}: output folder is not writable")
     merges = [m for res, _ in resolutions for m in res.merges]
     unresolved = [m for res, _ in resolutions for m in res.unresolved]
-    data = write_dataset(out, lines)
-    write_text(
-        out / MERGES,
-        "".join(
-            json.dumps(m.__dict__, ensure_ascii=False, sort_keys=True) + "\n"
-            for m in merges + unresolved
-        ),
-    )
-    store = open_store(out, data)
-    if html:
-        from .analysis import network
-        from .viz import render_html
-
-        render_html(network(out, store=store), out / HTML, title="okoce-graph")
     result = BuildResult(
         out=out,
         articles=[res.article.id for res, _ in resolutions],
@@ -123,11 +110,32 @@ def build(
         merges=merges,
         unresolved=unresolved,
     )
-    manifest = {
-        "version": __version__,
-        "dataset_sha256": hashlib.sha256(data).hexdigest(),
-        "articles": [{"id": res.article.id, "sha256": d} for res, d in resolutions],
-        "counts": {"quads": result.quads, "facts": result.facts, "entities": result.entities},
-    }
-    write_text(out / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    # Everything is written into a staging folder and published in one step at the end.
+    staging = staging_folder(out)
+    try:
+        data = write_dataset(staging, lines)
+        write_text(
+            staging / MERGES,
+            "".join(
+                json.dumps(m.__dict__, ensure_ascii=False, sort_keys=True) + "\n"
+                for m in merges + unresolved
+            ),
+        )
+        store = open_store(staging, data)
+        if html:
+            from .analysis import network
+            from .viz import render_html
+
+            render_html(network(staging, store=store), staging / HTML, title="okoce-graph")
+        del store
+        manifest = {
+            "version": __version__,
+            "dataset_sha256": hashlib.sha256(data).hexdigest(),
+            "articles": [{"id": res.article.id, "sha256": d} for res, d in resolutions],
+            "counts": {"quads": result.quads, "facts": result.facts, "entities": result.entities},
+        }
+        write_text(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        publish_folder(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return result

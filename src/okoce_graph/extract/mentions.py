@@ -190,10 +190,11 @@ def chunk_sentence(
             break
         # A capitalised function word opening a sentence or a quotation is not a name.
         at_start = i == 0 or tokens[i - 1].text in _OPENERS
+        k = i  # the run is tokens[k..j]
         while run and at_start and run[0].text in lex.function_words:
             run.pop(0)
+            k += 1
         if run:
-            k = tokens.index(run[0])
             before = tokens[k - 1].text.lower() if k > 0 else ""
             after = tokens[j + 1].text.lower() if j + 1 < n else ""
             chunks.append(

@@ -577,7 +577,8 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
             described = re.search(
-                r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$", text[s.start : m.start]
+                r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$",
+                text[max(s.start, m.start - 120) : m.start],
             )
             if described and m.type in ("Program", "Other"):
                 m.type, m.typed_by = "Program", "program ... atau X"

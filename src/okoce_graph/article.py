@@ -11,6 +11,9 @@ from .errors import OkoceError
 from .extract.lexicon import load_lexicon
 
 ARTICLE_SUFFIXES = (".txt",)
+# News articles are kilobytes; megabytes of text are a concatenation or a wrong file.
+MAX_ARTICLE_BYTES = 5_000_000
+_HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 # A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
@@ -61,6 +64,11 @@ def article_id_for(path: Path) -> str:
 
 def decode_article(data: bytes, name: str) -> str:
     """Decode UTF-8 (a BOM is dropped); anything else is refused with the reason."""
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise OkoceError(
+            f"{name}: too large for one article ({len(data) / 1e6:.1f} MB; the limit is "
+            f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB): split it into articles"
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise OkoceError(f"{name}: UTF-16 text; save the article as UTF-8")
     if b"\x00" in data:
@@ -73,6 +81,8 @@ def decode_article(data: bytes, name: str) -> str:
         ) from None
     if not text.strip():
         raise OkoceError(f"{name}: empty article")
+    if _HTML.match(text):
+        raise OkoceError(f"{name}: an HTML page, not an article's text; save the text only")
     return text
 
 

@@ -133,7 +133,21 @@ def extract(article: Article) -> Extraction:
     facts += _quantities(text, per_sentence, quotes, facts)
     mentions = [m for sm in per_sentence for m in sm.mentions if m.subtype != "generic"]
     facts = [f for f in facts if not _involves_generic(f)]
+    by_index = {s.index: s for s in article.body}
+    for fact in facts:
+        _cover_mentions(fact, by_index)
     return Extraction(article.id, mentions, facts)
+
+
+def _cover_mentions(fact: Fact, sentences: dict[int, Sentence]) -> None:
+    """Make the evidence include the sentences naming the fact's subject and object, when the
+    fact was read through a reference ("Acara tersebut ...", "... ujarnya")."""
+    named = [fact.subject] + ([fact.obj] if isinstance(fact.obj, Mention) else [])
+    indexes = set(fact.sentences) | {m.sentence for m in named if m.sentence in sentences}
+    if indexes != set(fact.sentences):
+        fact.sentences = tuple(sorted(indexes))
+        fact.start = min(sentences[i].start for i in indexes)
+        fact.end = max(sentences[i].end for i in indexes)
 
 
 def _involves_generic(fact: Fact) -> bool:

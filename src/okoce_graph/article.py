@@ -13,6 +13,7 @@ from .extract.lexicon import load_lexicon
 ARTICLE_SUFFIXES = (".txt",)
 # News articles are kilobytes; megabytes of text are a concatenation or a wrong file.
 MAX_ARTICLE_BYTES = 5_000_000
+MAX_SENTENCE_CHARS = 1500
 _HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 # A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
@@ -149,7 +150,24 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cursor += 1
     if cursor < end:
         spans.append((cursor, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    return [piece for s, e in spans if text[s:e].strip() for piece in _bounded(text, s, e)]
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run-on "sentence" (a list without full stops, a pasted table) is cut at clause
+    boundaries so that evidence stays readable and its size stays linear in the text."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind(mark, start + 1, limit) for mark in (", ", "; ", " "))
+        cut = cut + 1 if cut > start else limit
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        pieces.append((start, end))
+    return pieces
 
 
 def parse_article(text: str, article_id: str, source: str = "") -> Article:

@@ -152,7 +152,7 @@ def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-u
     if stamp.is_file() and stamp.read_text().strip() == digest:
         try:
             return pyoxigraph.Store.read_only(str(store_dir))
-        except OSError:
+        except (OSError, RuntimeError, ValueError):
             pass  # a store from another Oxigraph version or a damaged one: rebuild it
     return _rebuild_store(graph_dir, data, digest)
 
@@ -192,12 +192,13 @@ _AT_FDCWD = -100
 def staging_folder(out: Path) -> Path:
     """An empty folder beside `out` to build into; stale ones of killed builds are removed."""
     out = out.absolute()
+    existing = next(p for p in (out, *out.parents) if p.exists())
+    if not existing.is_dir():
+        raise OkoceError(f"{existing}: exists and is not a folder")
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OkoceError(f"{out}: cannot create the output folder ({exc.strerror})") from None
-    if out.exists() and not out.is_dir():
-        raise OkoceError(f"{out}: exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not (out / "manifest.json").is_file():
         raise OkoceError(
             f"{out}: not a build folder (no manifest.json) and not empty; "

@@ -38,6 +38,20 @@ PREDICATES: dict[str, URIRef] = {
 }
 
 
+# Terms used for every quad, looked up once: rdflib namespace attribute access is slow.
+TYPE = RDF.type
+START = OA.start
+END = OA.end
+EXACT = OA.exact
+IN_ARTICLE = OKG.article
+LABEL = RDFS.label
+DERIVED_FROM = PROV.wasDerivedFrom
+REFERS_TO = OKG.refersTo
+MENTION = OKG.Mention
+TYPED_BY = OKG.typedBy
+RESOLUTION = OKG.resolution
+
+
 def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
@@ -65,14 +79,14 @@ def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
     g = doc
 
     def span(node: URIRef, start: int, end: int) -> Iterator[Quad]:
-        yield node, OA.start, _int(start), g
-        yield node, OA.end, _int(end), g
-        yield node, OA.exact, Literal(text[start:end]), g
-        yield node, OKG.article, doc, g
+        yield node, START, _int(start), g
+        yield node, END, _int(end), g
+        yield node, EXACT, Literal(text[start:end]), g
+        yield node, IN_ARTICLE, doc, g
 
     # The article and its sentences.
-    yield doc, RDF.type, OKG.Article, g
-    yield doc, RDF.type, SDO.NewsArticle, g
+    yield doc, TYPE, OKG.Article, g
+    yield doc, TYPE, SDO.NewsArticle, g
     yield doc, SDO.identifier, Literal(article.id), g
     yield doc, SDO.text, Literal(text), g
     yield doc, OKG.contentHash, Literal(content_hash), g
@@ -82,7 +96,7 @@ def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
     for s in article.sentences:
         node = ID[f"article/{article.id}/sentence/{s.index}"]
         sentence_iris[s.index] = node
-        yield node, RDF.type, OKG.Sentence, g
+        yield node, TYPE, OKG.Sentence, g
         yield node, OKG.sentenceIndex, _int(s.index), g
         yield from span(node, s.start, s.end)
         if s.headline:
@@ -93,8 +107,8 @@ def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
     for entity in res.entities:
         node = entity_iri(entity)
         for cls in ENTITY_CLASSES[entity.type]:
-            yield node, RDF.type, cls, g
-        yield node, RDFS.label, Literal(entity.label), g
+            yield node, TYPE, cls, g
+        yield node, LABEL, Literal(entity.label), g
         subtypes = {m.subtype for m in entity.mentions if m.subtype}
         if entity.type == "Place":
             if subtypes & {
@@ -106,21 +120,21 @@ def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
                 "desa",
                 "region",
             }:
-                yield node, RDF.type, OKG.AdministrativeArea, g
+                yield node, TYPE, OKG.AdministrativeArea, g
                 for region_type in sorted(subtypes - {"region", "venue", "acronym"}):
                     yield node, OKG.regionType, Literal(region_type), g
             if "venue" in subtypes:
-                yield node, RDF.type, OKG.Venue, g
+                yield node, TYPE, OKG.Venue, g
         for m in entity.mentions:
             mnode = ID[f"article/{article.id}/mention/{m.start}-{m.end}"]
-            yield mnode, RDF.type, OKG.Mention, g
+            yield mnode, TYPE, MENTION, g
             yield from span(mnode, m.start, m.end)
-            yield mnode, OKG.refersTo, node, g
-            yield mnode, PROV.wasDerivedFrom, sentence_iris[m.sentence], g
+            yield mnode, REFERS_TO, node, g
+            yield mnode, DERIVED_FROM, sentence_iris[m.sentence], g
             if m.typed_by:
-                yield mnode, OKG.typedBy, Literal(m.typed_by), g
+                yield mnode, TYPED_BY, Literal(m.typed_by), g
             if (m.start, m.end) in merge_reason:
-                yield mnode, OKG.resolution, Literal(merge_reason[(m.start, m.end)]), g
+                yield mnode, RESOLUTION, Literal(merge_reason[(m.start, m.end)]), g
 
     for fact in res.facts:
         yield from _fact_quads(res, fact, doc, sentence_iris, span)
@@ -143,15 +157,15 @@ def _fact_quads(
     elif fact.kind == "position":
         obj = ID[f"post/{slugify(normalise(fact.obj))}"]
         extra_quads += [
-            (obj, RDF.type, OKG.Post, g),
-            (obj, RDF.type, ORG.Post, g),
-            (obj, RDFS.label, Literal(fact.obj), g),
+            (obj, TYPE, OKG.Post, g),
+            (obj, TYPE, ORG.Post, g),
+            (obj, LABEL, Literal(fact.obj), g),
         ]
         role = ID[f"role/{slugify(normalise(fact.extra['role']))}"]
         extra_quads += [
             (obj, ORG.role, role, g),
-            (role, RDF.type, OKG.Role, g),
-            (role, RDF.type, ORG.Role, g),
+            (role, TYPE, OKG.Role, g),
+            (role, TYPE, ORG.Role, g),
             (role, SKOS.prefLabel, Literal(fact.extra["role"], lang="id"), g),
         ]
         org = res.entity_of.get(fact.org.key) if fact.org is not None else None
@@ -164,16 +178,16 @@ def _fact_quads(
         start, end = fact.value_span
         obj = ID[f"article/{res.article.id}/quote/{start}"]
         extra_quads += [
-            (obj, RDF.type, OKG.Quotation, g),
+            (obj, TYPE, OKG.Quotation, g),
             (obj, SDO.text, Literal(fact.obj), g),
-            (obj, OA.start, _int(start), g),
-            (obj, OA.end, _int(end), g),
-            (obj, OKG.article, doc, g),
+            (obj, START, _int(start), g),
+            (obj, END, _int(end), g),
+            (obj, IN_ARTICLE, doc, g),
         ]
     elif fact.kind == "quantity" and fact.value_span:
         obj = ID[f"article/{res.article.id}/figure/{fact.value_span[0]}"]
         extra_quads += [
-            (obj, RDF.type, OKG.ClaimedFigure, g),
+            (obj, TYPE, OKG.ClaimedFigure, g),
             (obj, SDO.value, Literal(fact.obj, datatype=XSD.decimal), g),
             (obj, SDO.unitText, Literal(fact.extra["unit"]), g),
         ]
@@ -185,13 +199,13 @@ def _fact_quads(
     yield from extra_quads
     statement = ID[f"fact/{_hash(res.article.id, fact.kind, subject, obj, fact.start, fact.end)}"]
     evidence = ID[f"article/{res.article.id}/span/{fact.start}-{fact.end}"]
-    yield statement, RDF.type, OKG.Statement, g
+    yield statement, TYPE, OKG.Statement, g
     yield statement, RDF.subject, subject, g
     yield statement, RDF.predicate, predicate, g
     yield statement, RDF.object, obj, g
     yield statement, OKG.evidence, evidence, g
-    yield statement, OKG.article, doc, g
-    yield evidence, RDF.type, OKG.TextSpan, g
+    yield statement, IN_ARTICLE, doc, g
+    yield evidence, TYPE, OKG.TextSpan, g
     yield from span(evidence, fact.start, fact.end)
     for index in fact.sentences:
-        yield statement, PROV.wasDerivedFrom, sentence_iris[index], g
+        yield statement, DERIVED_FROM, sentence_iris[index], g

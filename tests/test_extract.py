@@ -105,3 +105,14 @@ def test_a_date_range_gives_start_and_end_facts() -> None:
     facts = facts_of(text)
     assert ("event_date", "Pameran Batik Pekalongan 2023", "2023-05-12") in facts
     assert ("event_end_date", "Pameran Batik Pekalongan 2023", "2023-05-14") in facts
+
+
+def test_a_date_after_hingga_is_an_end_date() -> None:
+    text = (
+        "Judul\n\nPameran Tenun Sumba 2023 dibuka pada Kamis (9/3/2023) di Gedung Kesenian.\n\n"
+        "Pameran Tenun Sumba 2023 berlangsung hingga Minggu (12/3/2023).\n"
+    )
+    facts = facts_of(text)
+    assert ("event_date", "Pameran Tenun Sumba 2023", "2023-03-09") in facts
+    assert ("event_end_date", "Pameran Tenun Sumba 2023", "2023-03-12") in facts
+    assert ("event_date", "Pameran Tenun Sumba 2023", "2023-03-12") not in facts

@@ -382,7 +382,12 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
         dates = find_dates(text, s.start, s.end, year)
         if target is not None and dates and (held.search(text, s.start, s.end) or events):
             d = dates[0]
-            facts.append(_fact("event_date", target, d.date, [s]))
+            # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.
+            ends = lex.cue_regex("until").search(text[max(s.start, d.start - 25) : d.start])
+            if ends:
+                facts.append(_fact("event_end_date", target, d.date, [s]))
+            else:
+                facts.append(_fact("event_date", target, d.date, [s]))
             if d.end_date:
                 facts.append(_fact("event_end_date", target, d.end_date, [s]))
         if target is not None and held.search(text, s.start, s.end):

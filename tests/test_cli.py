@@ -109,3 +109,34 @@ def test_every_command_is_documented_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in main.commands:
         assert f"okoce-graph {name}" in readme, name
+
+
+def test_validate_command(seed_graph: Path, tmp_path: Path) -> None:
+    from .conftest import ROOT
+
+    ok = CliRunner().invoke(main, ["validate", "--graph", str(seed_graph)])
+    assert ok.exit_code == 0 and "conforms" in ok.stderr
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    source = ROOT / "tests" / "data" / "broken" / "statement_without_evidence.nq"
+    (broken / "dataset.nq").write_bytes(source.read_bytes())
+    bad = CliRunner().invoke(main, ["validate", "--graph", str(broken)])
+    assert bad.exit_code == 1
+    assert bad.stdout.startswith("Violation: ") and "does not conform" in bad.stderr
+
+
+def test_build_refuses_to_write_a_graph_that_breaks_the_shapes(tmp_path: Path,
+                                                               monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from okoce_graph import pipeline
+
+    real = pipeline.nquads_lines
+    monkeypatch.setattr(pipeline, "nquads_lines", lambda quads: [
+        line for line in real(quads) if "ontology#evidence>" not in line])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(SEED_DIR), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "Violation: " in result.stderr and "nothing was written" in result.stderr
+    assert not out.exists()
+    forced = CliRunner().invoke(main, ["build", str(SEED_DIR), "--out", str(out),
+                                       "--no-validate", "--no-html"])
+    assert forced.exit_code == 0 and (out / "dataset.nq").is_file()

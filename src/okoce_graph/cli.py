@@ -48,8 +48,10 @@ def handle_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except OkoceError as exc:
+            if exc.details:
+                click.echo(exc.details.rstrip("\n"), err=True)
             error = click.ClickException(str(exc))
-            error.exit_code = getattr(exc, "exit_code", 1)
+            error.exit_code = exc.exit_code
             raise error from None
         except KeyboardInterrupt:
             raise click.ClickException("interrupted; nothing was half-written") from None
@@ -76,6 +78,8 @@ def main() -> None:
     help="Folder to write the graph into.",
 )
 @click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
+@click.option("--no-validate", is_flag=True,
+              help="Do not check the graph against the SHACL shapes before writing it.")
 @click.option(
     "--merges",
     "show_merges",
@@ -83,11 +87,13 @@ def main() -> None:
     help="Print the entity-merge report (every non-exact link and its reason).",
 )
 @handle_errors
-def build(inputs: tuple[Path, ...], out: Path, no_html: bool, show_merges: bool) -> None:
+def build(
+    inputs: tuple[Path, ...], out: Path, no_html: bool, no_validate: bool, show_merges: bool
+) -> None:
     """Build the graph from ARTICLE_OR_DIR ... (default: data/articles/)."""
     from .pipeline import build as run_build
 
-    result = run_build(list(inputs) or None, out, html=not no_html)
+    result = run_build(list(inputs) or None, out, html=not no_html, validate=not no_validate)
     if show_merges:
         for m in result.merges + result.unresolved:
             target = f"-> {m.entity} ({m.entity_type})" if m.entity else "-> (not linked)"
@@ -305,3 +311,18 @@ def path(source: str, target: str, graph_dir: Path, lang: str) -> None:
         click.echo(f"{i}. {step['subject']} —{relation}→ {step['object']}")
         click.echo(f"   [{step['article']} {step['start']}-{step['end']}] "
                    f"{' '.join(step['evidence'].split())}")
+
+
+@main.command("validate")
+@graph_option
+@handle_errors
+def validate_command(graph_dir: Path) -> None:
+    """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
+    from .validate import validate
+
+    report = validate(graph_dir)
+    if report.violations:
+        click.echo(report.format(), nl=False)
+    click.echo(report.summary(), err=True)
+    if not report.conforms:
+        raise OkoceError(f"{graph_dir} does not conform to the shapes")

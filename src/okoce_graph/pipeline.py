@@ -93,12 +93,26 @@ def process(article: Article) -> Resolution:
 
 
 def build(
-    inputs: list[Path] | None = None, out: Path = DEFAULT_OUT, *, html: bool = True
+    inputs: list[Path] | None = None,
+    out: Path = DEFAULT_OUT,
+    *,
+    html: bool = True,
+    validate: bool = True,
 ) -> BuildResult:
     articles = load_articles(find_articles(inputs or [DEFAULT_ARTICLES]))
     resolutions = [(process(article), digest) for article, digest in articles]
     quads = [q for res, digest in resolutions for q in to_quads(res, digest)]
     lines = nquads_lines(quads)
+    if validate:
+        from .validate import validate_quads
+
+        report = validate_quads(lines)
+        if not report.conforms:
+            raise OkoceError(
+                f"the built graph does not conform to the shapes ({len(report.errors)} "
+                "violations); nothing was written (--no-validate to write it anyway)",
+                details=report.format(),
+            )
     merges = [m for res, _ in resolutions for m in res.merges]
     unresolved = [m for res, _ in resolutions for m in res.unresolved]
     result = BuildResult(

@@ -6,7 +6,8 @@
     og.explain("build", "Rina Lestari")
 
 The public functions are loaded on first use so that `import okoce_graph` (and the command
-line's start-up) stays fast.
+line's start-up) stays fast. No module is named like a public function, so importing a module
+never hides the function of the same name.
 """
 
 from __future__ import annotations
@@ -20,15 +21,23 @@ __version__ = "0.1.0"
 
 _PUBLIC = {
     "build": "pipeline",
+    "process": "pipeline",
     "read_article": "article",
-    "extract": "extract.relations",
-    "resolve": "resolve",
-    "facts": "facts",
+    "resolve": "resolution",
+    "facts": "facts_table",
     "query": "api",
     "query_df": "api",
-    "explain": "explain",
+    "named_queries": "sparql",
+    "explain": "cards",
+    "format_card": "cards",
     "network": "analysis",
-    "evaluate": "evaluate",
+    "select_subgraph": "analysis",
+    "stats": "analysis",
+    "shortest_path": "analysis",
+    "evaluate": "scoring",
+    "load_gold": "scoring",
+    "format_scores": "scoring",
+    "validate": "shacl",
     "render_html": "viz",
     "display_notebook": "viz",
 }

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .facts import facts
+from .facts_table import facts
 from .sparql import select
 
 POST_UNITS = "SELECT DISTINCT ?post ?unit WHERE { ?post org:postIn|okg:postInRegion ?unit }"
@@ -30,8 +30,9 @@ RELATION_LABELS: dict[str, tuple[str, str]] = {
 }
 
 
-def network(graph_dir: Path, lang: str = "id", store: Any = None) -> Any:
+def network(graph_dir: Path | str, lang: str = "id", store: Any = None) -> Any:
     """A networkx MultiDiGraph of the built graph's entities and the facts between them."""
+    graph_dir = Path(graph_dir)
     import networkx as nx
 
     rows = facts(graph_dir, store)

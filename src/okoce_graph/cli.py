@@ -111,7 +111,7 @@ def build(
 @handle_errors
 def facts_command(graph_dir: Path, fmt: str) -> None:
     """Print one row per fact of the built graph."""
-    from .facts import facts, format_facts
+    from .facts_table import facts, format_facts
 
     click.echo(format_facts(facts(graph_dir), fmt), nl=False)
 
@@ -185,8 +185,8 @@ def query(
 @handle_errors
 def explain(name_or_iri: str, graph_dir: Path) -> None:
     """Show one entity: its type, how it is written, and every fact with its evidence."""
-    from .explain import explain as card_of
-    from .explain import format_card
+    from .cards import explain as card_of
+    from .cards import format_card
 
     click.echo(format_card(card_of(graph_dir, name_or_iri)), nl=False)
 
@@ -200,7 +200,7 @@ def evaluate_command(gold: tuple[Path, ...], graph_dir: Path, show_errors: bool)
     """Precision, recall and F1 per fact kind against GOLD.jsonl files (or folders of them)."""
     import json
 
-    from .evaluate import evaluate, format_scores, load_gold
+    from .scoring import evaluate, format_scores, load_gold
 
     result = evaluate(load_gold(list(gold)), graph_dir)
     click.echo(format_scores(result), nl=False)
@@ -234,8 +234,8 @@ def viz(graph_dir: Path, output: Path | None, focus: str | None, depth: int, typ
         max_nodes: int, query_file: Path | None, lang: str) -> None:
     """Write the interactive HTML network (one self-contained file that works offline)."""
     from .analysis import network, select_subgraph
+    from .cards import find_entity
     from .dataset import open_store
-    from .explain import find_entity
     from .viz import render_html
 
     store = open_store(graph_dir)
@@ -297,8 +297,8 @@ def stats(graph_dir: Path, top: int) -> None:
 def path(source: str, target: str, graph_dir: Path, lang: str) -> None:
     """The shortest chain of facts linking SOURCE and TARGET (names or IRIs)."""
     from .analysis import network, shortest_path
+    from .cards import find_entity
     from .dataset import open_store
-    from .explain import find_entity
 
     store = open_store(graph_dir)
     a = find_entity(graph_dir, source, store)[0]
@@ -318,7 +318,7 @@ def path(source: str, target: str, graph_dir: Path, lang: str) -> None:
 @handle_errors
 def validate_command(graph_dir: Path) -> None:
     """Check a built graph against the SHACL shapes (ontology/shapes.ttl)."""
-    from .validate import validate
+    from .shacl import validate
 
     report = validate(graph_dir)
     if report.violations:

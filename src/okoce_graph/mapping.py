@@ -16,7 +16,7 @@ from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
 
 from .extract.model import Fact, Mention
-from .resolve import Entity, Resolution, normalise, slugify
+from .resolution import Entity, Resolution, normalise, slugify
 from .vocab import ENTITY_CLASSES, ENTITY_PATHS, ID, OA, OKG, ORG
 
 Quad = tuple[Node, Node, Node, URIRef]

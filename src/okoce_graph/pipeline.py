@@ -28,7 +28,7 @@ from .dataset import (
 from .errors import OkoceError
 from .extract.relations import extract
 from .mapping import to_quads
-from .resolve import Merge, Resolution, resolve
+from .resolution import Merge, Resolution, resolve
 
 DEFAULT_ARTICLES = Path("data/articles")
 DEFAULT_OUT = Path("build")
@@ -104,7 +104,7 @@ def build(
     quads = [q for res, digest in resolutions for q in to_quads(res, digest)]
     lines = nquads_lines(quads)
     if validate:
-        from .validate import validate_quads
+        from .shacl import validate_quads
 
         report = validate_quads(lines)
         if not report.conforms:

@@ -69,8 +69,9 @@ WHERE {{
 """
 
 
-def facts(graph_dir: Path, store: Any = None) -> list[dict[str, Any]]:
+def facts(graph_dir: Path | str, store: Any = None) -> list[dict[str, Any]]:
     """Every fact of the built graph as a row of the facts table, in a stable order."""
+    graph_dir = Path(graph_dir)
     from .dataset import open_store
 
     store = store if store is not None else open_store(graph_dir)

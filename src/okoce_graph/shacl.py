@@ -104,8 +104,9 @@ def shapes_path() -> Path:
     raise OkoceError(f"SHACL shapes not found (looked for {_SHAPES_CANDIDATES[-1]})")
 
 
-def validate(graph_dir: Path, *, shapes: Path | None = None) -> Report:
+def validate(graph_dir: Path | str, *, shapes: Path | None = None) -> Report:
     """Validate the dataset of a built graph folder (`dataset.nq` in `graph_dir`)."""
+    graph_dir = Path(graph_dir)
     from .dataset import dataset_path
 
     return validate_dataset(dataset_path(graph_dir), shapes=shapes)

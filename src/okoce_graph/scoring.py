@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OkoceError
-from .facts import facts
-from .resolve import normalise
+from .facts_table import facts
+from .resolution import normalise
 from .sparql import select
 
 BAR_KINDS = (
@@ -130,7 +130,8 @@ def _matches(
     return kind in SYMMETRIC and same("subject", "object") and same("object", "subject")
 
 
-def evaluate(gold_rows: list[dict[str, Any]], graph_dir: Path) -> Evaluation:
+def evaluate(gold_rows: list[dict[str, Any]], graph_dir: Path | str) -> Evaluation:
+    graph_dir = Path(graph_dir)
     predicted = facts(graph_dir)
     forms = _forms(graph_dir)
     articles = {g["article"] for g in gold_rows}

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OkoceError
-from .facts import facts
-from .resolve import normalise
+from .facts_table import facts
+from .resolution import normalise
 from .sparql import select, shorten
 from .vocab import PREFIXES
 

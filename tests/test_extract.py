@@ -116,3 +116,14 @@ def test_a_date_after_hingga_is_an_end_date() -> None:
     assert ("event_date", "Pameran Tenun Sumba 2023", "2023-03-09") in facts
     assert ("event_end_date", "Pameran Tenun Sumba 2023", "2023-03-12") in facts
     assert ("event_date", "Pameran Tenun Sumba 2023", "2023-03-12") not in facts
+
+
+def test_a_rename_keeps_the_type_of_the_new_name() -> None:
+    text = (
+        "Judul\n\nProgram Kartu Tani Makmur yang sebelumnya bernama Gerakan Petani Maju kini "
+        "menjangkau 12 kabupaten.\n"
+    )
+    extraction = extract(parse_article(text, "t"))
+    renamed = [f for f in extraction.facts if f.kind == "renamed"]
+    assert [(f.subject.text, f.subject.type, f.obj.type) for f in renamed  # type: ignore[union-attr]
+            ] == [("Gerakan Petani Maju", "Program", "Program")]

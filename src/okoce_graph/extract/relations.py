@@ -479,10 +479,11 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                     continue
             else:
                 old, new = first, second
+            # A rename keeps the thing: the old name is of the new name's type.
             kind = next((m.type for m in (new, old) if m.type != "Other"), "Program")
             for m in (old, new):
-                if m.type == "Other":
-                    m.type, m.typed_by = kind, "renamed"
+                if m.type != kind:
+                    m.type, m.typed_by = kind, f"renamed, so a {kind.lower()}"
             facts.append(_fact("renamed", old, new, [sm.sentence]))
     return facts
 

@@ -127,3 +127,47 @@ def test_a_rename_keeps_the_type_of_the_new_name() -> None:
     renamed = [f for f in extraction.facts if f.kind == "renamed"]
     assert [(f.subject.text, f.subject.type, f.obj.type) for f in renamed  # type: ignore[union-attr]
             ] == [("Gerakan Petani Maju", "Program", "Program")]
+
+
+# Robustness: inputs outside the genre give no crash and no invented facts ---------------------
+
+
+def test_english_text_gives_no_indonesian_facts() -> None:
+    text = (
+        "Governor Opens Trade Fair\n\nSEMARANG - The Central Java Trade Fair 2023 was opened on "
+        'Monday by Governor Ganjar Wibowo at the Semarang Convention Hall. "We expect 40,000 '
+        'visitors," said Mr. Wibowo.\n'
+    )
+    assert {kind for kind, _, _ in facts_of(text)} <= {"event_date", "event_place"}
+
+
+def test_an_article_without_names_gives_nothing() -> None:
+    text = "Cuaca hari ini\n\nhujan turun sejak pagi dan warga memilih tinggal di rumah.\n"
+    extraction = extract(parse_article(text, "t"))
+    assert extraction.facts == [] and extraction.mentions == []
+
+
+def test_an_all_caps_headline_is_matched_not_parsed() -> None:
+    from okoce_graph.pipeline import process
+
+    text = (
+        "BUPATI SLEMAN RESMIKAN PASAR DESA DI KALASAN\n\nSLEMAN - Bupati Sleman Kustini "
+        "Wahyuningsih meresmikan Pasar Desa Kalasan pada Senin (6/3/2023).\n"
+    )
+    resolution = process(parse_article(text, "t"))
+    assert {e.label for e in resolution.entities} == {
+        "Kustini Wahyuningsih", "Sleman", "Pasar Desa Kalasan"}
+    assert all(m.reason.startswith("headline") for m in resolution.merges)
+
+
+def test_repeated_paragraphs_give_each_fact_once() -> None:
+    from okoce_graph.pipeline import process
+
+    paragraph = (
+        "Festival Batik Lasem 2023 digelar di Pendopo Kabupaten Rembang. Acara tersebut "
+        "dihadiri oleh Bupati Rembang Hafidz Maulana.\n\n"
+    )
+    once = process(parse_article("Judul\n\n" + paragraph, "t")).facts
+    thrice = process(parse_article("Judul\n\n" + paragraph * 3, "t")).facts
+    assert [(f.kind, f.start) for f in thrice] == [(f.kind, f.start) for f in once]
+    assert len(once) >= 3

@@ -212,11 +212,22 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
             entity_of[m.key] = entity
             log(m, entity, "headline: " + reason)
 
+    # One fact per statement: a repeated paragraph says nothing new (the first evidence stays).
     facts = []
-    for f in extraction.facts:
+    stated: set[tuple[str, ...]] = set()
+    for f in sorted(extraction.facts, key=lambda f: (f.start, f.end)):
         subject = entity_of.get(f.subject.key)
-        obj_ok = not isinstance(f.obj, Mention) or f.obj.key in entity_of
-        if subject is not None and obj_ok:
+        if subject is None:
+            continue
+        if isinstance(f.obj, Mention):
+            obj = entity_of.get(f.obj.key)
+            if obj is None:
+                continue
+            statement = (f.kind, subject.type, subject.key, obj.type, obj.key)
+        else:
+            statement = (f.kind, subject.type, subject.key, f.obj, f.extra.get("unit", ""))
+        if statement not in stated:
+            stated.add(statement)
             facts.append(f)
     return Resolution(article, entities, entity_of, facts, merges, unresolved)
 

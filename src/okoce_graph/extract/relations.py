@@ -554,27 +554,23 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
     return facts
 
 
-def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
-
-
-def _matches_acronym(acronym: str, expansion: str) -> bool:
-    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
-    words = re.findall(r"[A-Za-z][\w-]*", expansion)
-    if len(letters) < 2 or not words:
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether `short` abbreviates `long` the way Indonesian writes names: initials ("JCC",
+    "BPU Mahakam") or syllables ("Disbudpar Aceh", "Pemkab Banyuwangi", "Askadi"). Its letters
+    appear in order in the long form, from the same first letter, and each of its words starts
+    with a letter that starts a word of the long form."""
+    short_words = re.findall(r"[^\W\d_][\w-]*", short)
+    long_words = re.findall(r"[^\W\d_][\w-]*", long)
+    letters = "".join(short_words).lower()
+    if len(letters) < 2 or len(long_words) < 2 or len(short) >= len(long):
         return False
-    content = [w for w in words if w.lower() not in {"dan", "of", "for", "the", "and", "di", "&"}]
-    candidates = {_initials(words), _initials(content)}
-    # Initials plus inner capitals ("KemenKopUKM"), or letters as a subsequence of the initials.
-    if letters in candidates:
-        return True
-    initials = _initials(content)
-    it = iter(initials)
-    return (
-        letters[0] == initials[:1]
-        and all(c in it for c in letters)
-        and len(initials) <= len(letters) + 2
-    )
+    if letters[0] != long_words[0][0].lower():
+        return False
+    initials = {w[0].lower() for w in long_words}
+    if any(w[0].lower() not in initials for w in short_words):
+        return False
+    remaining = iter("".join(long_words).lower())
+    return all(c in remaining for c in letters)
 
 
 def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
@@ -592,7 +588,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             if not before:
                 continue
             owner = before[-1]
-            if _matches_acronym(owner.text, inner) or _matches_acronym(inner, owner.text):
+            if _abbreviates(inner, owner.text) or _abbreviates(owner.text, inner):
                 facts.append(_fact("alias", owner, inner, [s]))
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:

@@ -171,3 +171,40 @@ def test_repeated_paragraphs_give_each_fact_once() -> None:
     thrice = process(parse_article("Judul\n\n" + paragraph * 3, "t")).facts
     assert [(f.kind, f.start) for f in thrice] == [(f.kind, f.start) for f in once]
     assert len(once) >= 3
+
+
+def test_title_shapes_of_the_press() -> None:
+    text = (
+        "Judul\n\n"
+        "Hadir Kepala Dinas Komunikasi, Informatika dan Persandian Kabupaten Malang Dewi "
+        "Anggraeni.\n\n"
+        "Hadir pula Wakil Bupati Badung I Gusti Ngurah Rai Suryawan.\n\n"
+        "Yusran Lapananda, Rektor Universitas Negeri Tadulako Raya, yang hadir, menyambut baik.\n\n"
+        "Rektor Institut Seni Nusantara Dr. Ir. Marlina Sitepu, M.Ds. turut hadir.\n\n"
+        "Kadisbudpar Maluku Johan Latuheru dan Wamenkeu Arief Budiman hadir.\n\n"
+        "Kapolda Sultra Irjen Pol. Teguh Wibisono membuka acara.\n"
+    )
+    facts = facts_of(text)
+    positions = {(s, o) for kind, s, o in facts if kind == "position"}
+    assert positions == {
+        ("Dewi Anggraeni",
+         "Kepala Dinas Komunikasi, Informatika dan Persandian Kabupaten Malang"),
+        ("I Gusti Ngurah Rai Suryawan", "Wakil Bupati Badung"),
+        ("Yusran Lapananda", "Rektor Universitas Negeri Tadulako Raya"),
+        ("Marlina Sitepu", "Rektor Institut Seni Nusantara"),
+        ("Johan Latuheru", "Kadisbudpar Maluku"),
+        ("Arief Budiman", "Wamenkeu"),
+        ("Teguh Wibisono", "Kapolda Sultra"),
+    }
+
+
+def test_syllabic_abbreviations_in_brackets_are_alternate_names() -> None:
+    text = (
+        "Judul\n\nDinas Kebudayaan dan Pariwisata Maluku (Disbudpar Maluku) bermitra dengan "
+        "Asosiasi Pengrajin Tenun Ambon (Aspenta).\n"
+    )
+    facts = facts_of(text)
+    assert ("alias", "Dinas Kebudayaan dan Pariwisata Maluku", "Disbudpar Maluku") in facts
+    assert ("alias", "Asosiasi Pengrajin Tenun Ambon", "Aspenta") in facts
+    assert ("collaborates", "Dinas Kebudayaan dan Pariwisata Maluku",
+            "Asosiasi Pengrajin Tenun Ambon") in facts

@@ -48,6 +48,8 @@ class Lexicon:
     venue_heads: frozenset[str]
     event_words: frozenset[str]
     function_words: frozenset[str]
+    name_particles: frozenset[str]
+    title_prefixes: dict[str, tuple[str, str]]
     name_words: frozenset[str]
     abbreviations: frozenset[str]
     chrome: tuple[tuple[str, str], ...]  # (kind, line prefix)
@@ -101,6 +103,8 @@ def load_lexicon() -> Lexicon:
         venue_heads=frozenset(_lines("venue_heads.txt")),
         event_words=frozenset(_lines("event_words.txt")),
         function_words=frozenset(_lines("function_words.txt")),
+        name_particles=frozenset(_lines("name_particles.txt")),
+        title_prefixes={row[0]: (row[1], row[2]) for row in _rows("title_prefixes.tsv")},
         name_words=frozenset(_lines("name_words.txt")),
         abbreviations=frozenset(_lines("abbreviations.txt")),
         chrome=tuple((row[0], row[1]) for row in _rows("chrome.tsv")),

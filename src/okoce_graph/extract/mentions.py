@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from .lexicon import Lexicon, load_lexicon
 from .model import Mention
@@ -81,6 +82,7 @@ class Vocabulary:
     region_types: _Phrases
     venue_heads: _Phrases
     regions: _Phrases  # bare region names and aliases, case-folded
+    particles: _Phrases
     title_info: dict[tuple[str, ...], tuple[str, str]]
 
 
@@ -97,6 +99,7 @@ def vocabulary() -> Vocabulary:
         region_types=_phrases(lex.region_types),
         venue_heads=_phrases(lex.venue_heads),
         regions=_phrases(region_names, fold=True),
+        particles=_phrases(lex.name_particles),
         title_info=title_info,
     )
 
@@ -110,6 +113,7 @@ class Chunk:
     after: str  # the lower-cased word after the chunk
     comma_after: bool
     comma_before: bool
+    apposition: bool = False  # a person's name stands beside it after a comma, not inside
 
 
 @dataclass
@@ -125,6 +129,19 @@ class TitledName:
     chunk: Chunk
 
 
+def match_title(tokens: list[Token], i: int, vocab: Vocabulary) -> tuple[int, str, str]:
+    """(length in tokens, role, scope) of the title at tokens[i], or (0, "", "")."""
+    n = vocab.titles.match(tokens, i)
+    if n:
+        role, scope = vocab.title_info[tuple(t.text for t in tokens[i : i + n])]
+        return n, role, scope
+    word = tokens[i].text
+    for prefix, (role, scope) in vocab.lexicon.title_prefixes.items():
+        if word.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].islower():
+            return 1, role, scope
+    return 0, "", ""
+
+
 def chunk_sentence(
     text: str, start: int, end: int, sentence: int, quotes: list[tuple[int, int]]
 ) -> list[Chunk]:
@@ -135,10 +152,17 @@ def chunk_sentence(
     chunks: list[Chunk] = []
     i = 0
     n = len(tokens)
+    opening = True  # at the start of the sentence or of a quotation
     while i < n:
         if not tokens[i].capitalised:
+            opening = tokens[i].text in _OPENERS
             i += 1
             continue
+        # A capitalised function word opening a sentence or a quotation is not a name.
+        if opening and tokens[i].text in lex.function_words:
+            i += 1
+            continue
+        opening = False
         run = [tokens[i]]
         j = i
         has_event_word = tokens[i].text in lex.event_words
@@ -170,6 +194,16 @@ def chunk_sentence(
                 run.extend([nxt, following])
                 j += 2
                 continue
+            # "Kepala Dinas Komunikasi, Informatika dan Persandian": commas between portfolios.
+            if (
+                nxt.text == ","
+                and following is not None
+                and _portfolio_word(following, vocab)
+                and (match_title(run, 0, vocab)[0] or vocab.org_heads.match(run, 0))
+            ):
+                run.extend([nxt, following])
+                j += 2
+                continue
             # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...": a bracketed acronym inside.
             if (
                 nxt.text == "("
@@ -188,28 +222,50 @@ def chunk_sentence(
                 j += 1
                 continue
             break
-        # A capitalised function word opening a sentence or a quotation is not a name.
-        at_start = i == 0 or tokens[i - 1].text in _OPENERS
-        k = i  # the run is tokens[k..j]
-        while run and at_start and run[0].text in lex.function_words:
-            run.pop(0)
-            k += 1
-        if run:
-            before = tokens[k - 1].text.lower() if k > 0 else ""
-            after = tokens[j + 1].text.lower() if j + 1 < n else ""
-            chunks.append(
-                Chunk(
-                    tokens=run,
-                    sentence=sentence,
-                    in_quote=any(qs <= run[0].start < qe for qs, qe in quotes),
-                    before=before,
-                    after=after,
-                    comma_after=after == ",",
-                    comma_before=before == ",",
-                )
+        before = tokens[i - 1].text.lower() if i > 0 else ""
+        after = tokens[j + 1].text.lower() if j + 1 < n else ""
+        chunks.append(
+            Chunk(
+                tokens=run,
+                sentence=sentence,
+                in_quote=any(qs <= run[0].start < qe for qs, qe in quotes),
+                before=before,
+                after=after,
+                comma_after=after == ",",
+                comma_before=before == ",",
             )
+        )
         i = j + 1
+    # "Ketua X, Budi Santoso" and "Budi Santoso, Ketua X": the name stands beside the title.
+    for first, second in pairwise(chunks):
+        if text[first.tokens[-1].end : second.tokens[0].start].strip() == ",":
+            first.apposition = first.apposition or _names_a_person(second.tokens, vocab)
+            second.apposition = second.apposition or _names_a_person(first.tokens, vocab)
     return chunks
+
+
+# Academic degrees written as dotted letters: "S.E", "M.Si", "M.Ds", "Ph.D" (the lexicon lists
+# the undotted ones such as "MBA").
+_DOTTED_DEGREE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Z][a-z]{0,4}\.?")
+
+
+def _is_degree(token: Token, vocab: Vocabulary) -> bool:
+    degrees = vocab.lexicon.degrees
+    return (
+        token.text in degrees
+        or token.text + "." in degrees
+        or bool(_DOTTED_DEGREE.fullmatch(token.text))
+    )
+
+
+def _names_a_person(tokens: list[Token], vocab: Vocabulary) -> bool:
+    """A run that is only a person's name (maybe after honorifics), not a title or a body."""
+    name, honorific = _strip_honorifics(tokens, vocab)
+    if not name or match_title(name, 0, vocab)[0] or vocab.org_heads.match(name, 0):
+        return False
+    if any(_is_degree(t, vocab) for t in name):
+        return False
+    return honorific or (len(name) <= 5 and all(_personish(t, vocab) for t in name))
 
 
 def _connector_ok(
@@ -222,12 +278,12 @@ def _connector_ok(
         return False
     # "dan" joins words inside an office's, a body's or an event's name ("Menteri Koperasi dan
     # UMKM", "Pameran Kopi dan Kuliner"), never two list items ("Kabupaten Jember dan Kota X").
-    opens_office = bool(vocab.titles.match(run, 0) or vocab.org_heads.match(run, 0))
+    opens_office = bool(match_title(run, 0, vocab)[0] or vocab.org_heads.match(run, 0))
     opens_event = run[0].text in vocab.lexicon.event_words
     if not (opens_office or opens_event) or any(t.text.lower() in ("dan", "&") for t in run):
         return False
     starts_new_item = (
-        vocab.titles.match(tokens, k)
+        match_title(tokens, k, vocab)[0]
         or vocab.region_types.match(tokens, k)
         or vocab.org_heads.match(tokens, k)
         or vocab.venue_heads.match(tokens, k)
@@ -316,7 +372,18 @@ def _split_org_person(
         and (p - 1 not in covered)
     ):
         p -= 1
+    # Regional name particles make longer names: "Anak Agung Ngurah Putra Wijaya".
+    while p > 0 and (n := _particle_before(rest, p, vocab)):
+        p -= n
     return rest[:p], rest[p:]
+
+
+def _particle_before(tokens: list[Token], p: int, vocab: Vocabulary) -> int:
+    """Length of a name particle ending right before tokens[p], or 0."""
+    for start in range(max(0, p - 3), p):
+        if vocab.particles.match(tokens, start) == p - start:
+            return p - start
+    return 0
 
 
 def classify_chunk(
@@ -325,7 +392,7 @@ def classify_chunk(
     vocab = vocabulary()
     lex = vocab.lexicon
     tokens, honorific = _strip_honorifics(chunk.tokens, vocab)
-    if not tokens or all(t.text in lex.degrees or t.text + "." in lex.degrees for t in tokens):
+    if not tokens or all(_is_degree(t, vocab) for t in tokens):
         return [], None
 
     def mention(toks: list[Token], type_: str, subtype: str = "", by: str = "") -> Mention:
@@ -340,11 +407,14 @@ def classify_chunk(
             typed_by=by,
         )
 
-    title_len = vocab.titles.match(tokens, 0)
+    title_len, role, scope = match_title(tokens, 0, vocab)
     if title_len and not honorific:
-        role, scope = vocab.title_info[tuple(t.text for t in tokens[:title_len])]
         rest = tokens[title_len:]
-        org_tokens, person_tokens = _split_org_person(rest, vocab, known_people)
+        if chunk.apposition or chunk.before in lex.words("apposition"):
+            # "Ketua X, Budi Santoso" / "Budi selaku Ketua X": the name stands outside.
+            org_tokens, person_tokens = rest, []
+        else:
+            org_tokens, person_tokens = _split_org_person(rest, vocab, known_people)
         person = (
             mention(person_tokens, "Person", by="name after a title") if person_tokens else None
         )

@@ -208,3 +208,29 @@ def test_syllabic_abbreviations_in_brackets_are_alternate_names() -> None:
     assert ("alias", "Asosiasi Pengrajin Tenun Ambon", "Aspenta") in facts
     assert ("collaborates", "Dinas Kebudayaan dan Pariwisata Maluku",
             "Asosiasi Pengrajin Tenun Ambon") in facts
+
+
+def test_attendance_shapes() -> None:
+    from okoce_graph.pipeline import process
+
+    text = (
+        "Judul\n\nPekan Batik Nusantara ke-3 2023 digelar di Gedung Juang, Pekalongan, pada "
+        "Sabtu (4/3/2023).\n\n"
+        "Pembukaan dilakukan oleh Wali Kota Pekalongan Arif Santoso, didampingi Ketua DPRD "
+        "Kota Pekalongan Rina Marlina.\n\n"
+        "Hadir dalam acara tersebut:\n1. Kapolres Pekalongan AKBP Dimas Pratama;\n"
+        "2. Ketua Dekranasda Kota Pekalongan Hj. Sulastri.\n\n"
+        "Kepala Dinas Perdagangan Kota Pekalongan Budi Hermawan di sela acara mengatakan, Pekan "
+        "Batik Nusantara tahun ini diikuti 120 perajin.\n\n"
+        "Penandatanganan MoU dihadiri oleh Sekda Kota Pekalongan Nur Hidayat.\n"
+    )
+    resolution = process(parse_article(text, "t"))
+    attended = {(f.subject.text, resolution.entity_of[f.obj.key].label)  # type: ignore[union-attr]
+                for f in resolution.facts if f.kind == "attended"}
+    event = "Pekan Batik Nusantara ke-3 2023"
+    assert attended == {(name, event) for name in (
+        "Arif Santoso", "Rina Marlina", "Dimas Pratama", "Sulastri", "Budi Hermawan",
+        "Nur Hidayat")}
+    # "Pekan Batik Nusantara" without its number is the same event; "Penandatanganan MoU" is
+    # an activity, not an event of its own.
+    assert [e.label for e in resolution.entities if e.type == "Event"] == [event]

@@ -141,6 +141,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             token = word.group(1) if word else ""
             if token in abbreviations or re.fullmatch(r"[A-Z]", token):
                 continue
+            if text[cursor : match.start()].strip().isdigit():
+                continue  # the number of a list item: "1. Sekda ..."
         after = text[match.end() : end].lstrip()
         if after and after[0].islower():
             continue

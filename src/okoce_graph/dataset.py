@@ -10,7 +10,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -77,36 +77,96 @@ def write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8", newline="\n"))
 
 
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
 def turtle(lines: list[str]) -> str:
     """Turtle of the union of all graphs, sorted by subject then predicate then object."""
-    prefixes = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
-    triples: dict[str, dict[str, set[str]]] = {}
-    for s, p, o in _parse_lines(lines):
-        triples.setdefault(s, {}).setdefault(p, set()).add(o)
-    out = [f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items())]
-    for s in sorted(triples):
-        out.append("\n" + _compact_text(s, prefixes) + "\n")
-        predicates = sorted(triples[s].items())
-        for i, (p, objects) in enumerate(predicates):
-            p_text = (
-                "a"
-                if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-                else (_compact_text(p, prefixes))
-            )
-            o_text = ",\n        ".join(_compact_text(o, prefixes) for o in sorted(objects))
-            end = " ;" if i < len(predicates) - 1 else " ."
-            out.append(f"    {p_text} {o_text}{end}\n")
+    blocks = _subject_blocks(_parse_lines(lines))
+    return "".join([_prefix_header(), *("\n" + block for block in blocks)])
+
+
+def trig(lines: list[str]) -> str:
+    """TriG of the dataset: one `GRAPH <article> { ... }` block per named graph, sorted by graph
+    name, each written like `turtle` writes the merged graph."""
+    graphs: dict[str, list[tuple[str, str, str]]] = {}
+    for s, p, o, g in parse_quads(lines):
+        graphs.setdefault(g, []).append((s, p, o))
+    prefixes = _longest_first()
+    out = [_prefix_header()]
+    for g in sorted(graphs):
+        blocks = _subject_blocks(graphs[g], indent="    ")
+        out.append(f"\nGRAPH {_compact_text(g, prefixes)} {{\n" + "\n".join(blocks) + "}\n")
     return "".join(out)
 
 
-_LINE = re.compile(r"^(<[^>]*>) (<[^>]*>) (.*) (<[^>]*>) \.$")
+def _prefix_header() -> str:
+    return "".join(f"@prefix {p}: <{iri}> .\n" for p, iri in sorted(PREFIXES.items()))
 
 
-def _parse_lines(lines: list[str]) -> Iterable[tuple[str, str, str]]:
-    for line in lines:
-        match = _LINE.match(line.rstrip("\n"))
-        if match:
-            yield match.group(1), match.group(2), match.group(3)
+def _longest_first() -> list[tuple[str, str]]:
+    return sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def _compactor() -> Callable[[str], str]:
+    """`_compact_text` with the project's prefixes, remembering IRIs and typed literals
+    (predicates, classes, datatypes and small numbers recur on most lines)."""
+    prefixes = _longest_first()
+    seen: dict[str, str] = {}
+
+    def compact(term: str) -> str:
+        if term[0] == '"' and "^^<" not in term:
+            return term
+        text = seen.get(term)
+        if text is None:
+            text = seen[term] = _compact_text(term, prefixes)
+        return text
+
+    return compact
+
+
+def _subject_blocks(triples: Iterable[tuple[str, str, str]], indent: str = "") -> list[str]:
+    """One Turtle block per subject (its predicate-object list), sorted, each ending in a
+    newline; every line starts with `indent`."""
+    compact = _compactor()
+    grouped: dict[str, dict[str, set[str]]] = {}
+    for s, p, o in triples:
+        grouped.setdefault(s, {}).setdefault(p, set()).add(o)
+    blocks = []
+    for s in sorted(grouped):
+        out = [indent + compact(s) + "\n"]
+        predicates = sorted(grouped[s].items())
+        for i, (p, objects) in enumerate(predicates):
+            p_text = "a" if p == _RDF_TYPE else compact(p)
+            o_text = f",\n{indent}        ".join(compact(o) for o in sorted(objects))
+            end = " ;" if i < len(predicates) - 1 else " ."
+            out.append(f"{indent}    {p_text} {o_text}{end}\n")
+        blocks.append("".join(out))
+    return blocks
+
+
+def parse_quads(lines: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
+    """Subject, predicate, object and graph of canonical N-Quads lines (as `nquads_lines`
+    writes them: four terms, no blank nodes), each term kept as its N-Triples text."""
+    for number, line in enumerate(lines, 1):
+        text = line.rstrip("\n")
+        s, _, rest = text.partition(" ")
+        p, _, rest = rest.partition(" ")
+        o, _, g = rest.removesuffix(" .").rpartition(" ")  # IRIs hold no space; literals may
+        if text.endswith(" .") and o and s[:1] + s[-1:] + p[:1] + p[-1:] + g[:1] + g[-1:] == (
+            "<><><>"
+        ):
+            yield s, p, o, g
+        else:
+            raise OkoceError(
+                f"line {number} of the dataset is not a canonical N-Quads line: "
+                f"{text[:80]!r}; rebuild the graph"
+            )
+
+
+def _parse_lines(lines: Iterable[str]) -> Iterator[tuple[str, str, str]]:
+    for s, p, o, _ in parse_quads(lines):
+        yield s, p, o
 
 
 def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:

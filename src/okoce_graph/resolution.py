@@ -21,6 +21,7 @@ from .extract.mentions import tokenize
 from .extract.model import Extraction, Fact, Mention
 
 FUZZY_CUTOFF = 90
+_NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
 FUZZY_TYPES = ("Organization", "Program", "Event")
 # When an untyped mention names two entities of different types, the agent reading wins.
 TYPE_PREFERENCE = ("Organization", "Person", "Place", "Program", "Event")
@@ -134,6 +135,26 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                     )
                 )
             del groups[(short.type, short.key)]
+    # An event, body or programme named without its year or number ("Sleman Agro Expo" for
+    # "Sleman Agro Expo 2023") is the one entity that has them, when there is exactly one.
+    for type_ in FUZZY_TYPES:
+        same_type = [e for e in groups.values() if e.type == type_]
+        for short in sorted(same_type, key=lambda e: len(e.key)):
+            words = short.key.split()
+            longer = [
+                e
+                for e in same_type
+                if e is not short
+                and e.key.split()[: len(words)] == words
+                and all(_NUMBERING.fullmatch(w) for w in e.key.split()[len(words) :])
+                and (e.type, e.key) in groups
+            ]
+            if len(longer) == 1 and (short.type, short.key) in groups:
+                target = longer[0]
+                for m in short.mentions:
+                    log(m, target, f'"{target.label}" without its year or number')
+                target.mentions.extend(short.mentions)
+                del groups[(short.type, short.key)]
     # Spelling variants of organisations, programmes and events.
     for type_ in FUZZY_TYPES:
         same_type = sorted(

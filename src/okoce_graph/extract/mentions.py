@@ -440,7 +440,11 @@ def classify_chunk(
     if vocab.venue_heads.match(tokens, 0) and len(tokens) > 1:
         return [mention(tokens, "Place", "venue", "venue word")], None
     if any(t.text in lex.event_words for t in tokens) and len(tokens) > 1:
-        return [mention(tokens, "Event", by="event word")], None
+        # "Festival Tenun Nusantara" names an event; "Penandatanganan MoU" names an activity.
+        generic = lex.event_words | lex.words("collaborate") | {"dan", "&"}
+        if any(t.text not in generic and t.text.lower() not in generic for t in tokens):
+            return [mention(tokens, "Event", by="event word")], None
+        return [], None
     if len(tokens) >= 3 and _YEAR.fullmatch(tokens[-1].text):
         return [mention(tokens, "Event", by="name with a year")], None
     covers = _region_cover(tokens, vocab)

@@ -125,9 +125,10 @@ def extract(article: Article) -> Extraction:
     facts: list[Fact] = []
     facts += _positions(text, per_sentence)
     facts += _quotes(text, quotes, per_sentence)
-    year = article_year(text)
-    facts += _events(text, per_sentence, year)
-    facts += _renames(text, per_sentence)
+    renames = _renames(text, per_sentence)
+    former = {f.subject.key for f in renames}
+    facts += _events(text, per_sentence, article_year(text), former)
+    facts += renames
     facts += _collaborations(text, per_sentence)
     facts += _aliases(text, per_sentence)
     facts += _quantities(text, per_sentence, quotes, facts)
@@ -357,7 +358,14 @@ def _cue_spans(text: str, sentence: Sentence, category: str) -> list[tuple[int, 
     ]
 
 
-def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) -> list[Fact]:
+def _events(
+    text: str,
+    per_sentence: list[_SentenceMentions],
+    year: int | None,
+    former: set[tuple[int, int]],
+) -> list[Fact]:
+    """Attendance, dates and places. `former` are the spans of former names, which a later
+    "acara tersebut" does not refer to."""
     lex = load_lexicon()
     facts: list[Fact] = []
     current: Mention | None = None
@@ -366,7 +374,7 @@ def _events(text: str, per_sentence: list[_SentenceMentions], year: int | None) 
     listing: Mention | None = None  # the event whose attendees a list after ":" names
     for sm in per_sentence:
         s = sm.sentence
-        events = sm.named(("Event",))
+        events = [m for m in sm.named(("Event",)) if m.key not in former]
         ref = event_ref.search(text, s.start, s.end)
         target = events[0] if events else (current if ref else None)
         if events:

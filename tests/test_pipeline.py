@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -57,7 +58,7 @@ def test_adding_an_article_keeps_iris_and_the_first_article_graph(tmp_path: Path
 
 
 def test_same_person_in_two_articles_is_one_node(tmp_path: Path) -> None:
-    from okoce_graph.facts import facts
+    from okoce_graph.facts_table import facts
 
     first = OTHER
     second = (
@@ -121,3 +122,47 @@ def test_every_fact_triple_is_reified_with_evidence(tmp_path: Path) -> None:
                                           rdf:object ?o ; okg:evidence ?span }} }} }}""",
         ).rows
         assert bare == [], kind
+
+
+def test_rebuild_redoes_only_changed_articles_and_drops_removed_ones(
+    tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from okoce_graph import pipeline
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    shutil.copy(SEED, corpus / SEED.name)
+    write_article(corpus, "zz_sidoarjo.txt", OTHER)
+    out = tmp_path / "out"
+    first = build([corpus], out, html=False)
+    assert first.reused == 0
+
+    computed: list[str] = []
+    real = pipeline.compute
+    monkeypatch.setattr(pipeline, "compute", lambda s: computed.append(s.id) or real(s))
+    write_article(corpus, "zz_sidoarjo.txt", OTHER.replace("Bambang", "Bambang Heru"))
+    write_article(corpus, "zz_new.txt", OTHER.replace("Sidoarjo", "Gresik"))
+    second = build([corpus], out, html=False)
+    assert sorted(computed) == ["zz_new", "zz_sidoarjo"] and second.reused == 1
+
+    (corpus / "zz_new.txt").unlink()
+    build([corpus], out, html=False)
+    graphs = {line.rsplit(" ", 2)[-2] for line in
+              (out / "dataset.nq").read_text(encoding="utf-8").splitlines()}
+    assert graphs == {"<https://w3id.org/okoce-graph/id/article/000_afb27e7d89d54495>",
+                      "<https://w3id.org/okoce-graph/id/article/zz_sidoarjo>"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert [a["id"] for a in manifest["articles"]] == ["000_afb27e7d89d54495", "zz_sidoarjo"]
+    assert {"rdflib", "pyoxigraph"} <= set(manifest["versions"])
+
+
+def test_parallel_builds_give_the_same_bytes_and_report_progress(tmp_path: Path) -> None:
+    from .conftest import CORPUS
+
+    ticks: list[int] = []
+    one = build([CORPUS / "articles"], tmp_path / "one", html=False, validate=False)
+    two = build([CORPUS / "articles"], tmp_path / "two", html=False, validate=False, jobs=2,
+                progress=ticks.append)
+    assert sum(ticks) == len(one.articles) == len(two.articles)
+    assert (tmp_path / "one" / "dataset.nq").read_bytes() == (
+        tmp_path / "two" / "dataset.nq").read_bytes()

@@ -199,13 +199,14 @@ def test_ctrl_c_during_a_build_loses_nothing(tmp_path: Path, monkeypatch) -> Non
     CliRunner().invoke(main, ["build", str(SEED_DIR), "--out", str(out), "--no-html"])
     before = (out / "dataset.nq").read_bytes()
 
-    def interrupted(article):  # type: ignore[no-untyped-def]
+    def interrupted(*args):  # type: ignore[no-untyped-def]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("okoce_graph.pipeline.process", interrupted)
+    monkeypatch.setattr("okoce_graph.pipeline.write_dataset", interrupted)  # while writing
     result = CliRunner().invoke(main, ["build", str(SEED_DIR), "--out", str(out)])
     assert result.exit_code == 1 and "interrupted" in result.output
     assert (out / "dataset.nq").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no staging folder left behind
 
 
 # Killed builds ---------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,8 @@ def main() -> None:
 @click.option("--no-html", is_flag=True, help="Do not write the HTML network.")
 @click.option("--no-validate", is_flag=True,
               help="Do not check the graph against the SHACL shapes before writing it.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Extract articles in N processes.")
 @click.option(
     "--merges",
     "show_merges",
@@ -88,21 +91,41 @@ def main() -> None:
 )
 @handle_errors
 def build(
-    inputs: tuple[Path, ...], out: Path, no_html: bool, no_validate: bool, show_merges: bool
+    inputs: tuple[Path, ...],
+    out: Path,
+    no_html: bool,
+    no_validate: bool,
+    jobs: int,
+    show_merges: bool,
 ) -> None:
-    """Build the graph from ARTICLE_OR_DIR ... (default: data/articles/)."""
+    """Build the graph from ARTICLE_OR_DIR ... (default: data/articles/).
+
+    Articles unchanged since the last build into the same folder are taken from its cache.
+    """
+    from .pipeline import DEFAULT_ARTICLES, find_articles
     from .pipeline import build as run_build
 
-    result = run_build(list(inputs) or None, out, html=not no_html, validate=not no_validate)
+    paths = list(inputs) or [DEFAULT_ARTICLES]
+    options: dict[str, Any] = {"html": not no_html, "validate": not no_validate, "jobs": jobs}
+    if sys.stderr.isatty():  # a progress bar on a terminal, nothing when piped
+        with click.progressbar(length=len(find_articles(paths)), label="articles",
+                               file=sys.stderr) as bar:
+            result = run_build(paths, out, progress=bar.update, **options)
+    else:
+        result = run_build(paths, out, **options)
     if show_merges:
         for m in result.merges + result.unresolved:
             target = f"-> {m.entity} ({m.entity_type})" if m.entity else "-> (not linked)"
             click.echo(f"{m.article}\t{m.start}-{m.end}\t{m.mention}\t{target}\t{m.reason}")
+    reused = f" ({result.reused} from the cache)" if result.reused else ""
     click.echo(
-        f"built {out}: {len(result.articles)} article(s), {result.entities} entities, "
+        f"built {out}: {len(result.articles)} article(s){reused}, {result.entities} entities, "
         f"{result.facts} facts, {result.quads} quads",
         err=True,
     )
+    if result.html_left_out:
+        click.echo(f"graph.html leaves out {result.html_left_out} less connected entities "
+                   "(okoce-graph viz draws any part of the graph)", err=True)
 
 
 @main.command("facts")

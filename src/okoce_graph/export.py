@@ -17,8 +17,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .dataset import atomic_write, dataset_path, parse_quads, trig, turtle
 from .errors import OkoceError
+
+# Nothing heavy at import time (rdflib, networkx come with the functions that need them), so
+# the command line can take EXPORT_FORMATS from here without slowing its start-up.
 
 EXPORT_FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml", "gexf", "csv")
 
@@ -30,6 +32,8 @@ _STRING, _INTEGER, _BOOLEAN = _XSD + "string", _XSD + "integer", _XSD + "boolean
 def export(graph_dir: Path | str, fmt: str, out: Path | str | None = None) -> None:
     """Write the built graph in `graph_dir` as `fmt` (one of EXPORT_FORMATS) to the file `out`,
     replaced in one step, or to standard output when `out` is None or "-"."""
+    from .dataset import atomic_write
+
     data = export_bytes(graph_dir, fmt)
     if out is None or str(out) == "-":
         stream = getattr(sys.stdout, "buffer", None)
@@ -48,6 +52,8 @@ def export_bytes(graph_dir: Path | str, fmt: str) -> bytes:
         raise OkoceError(
             f"unknown export format {fmt!r}: choose one of {', '.join(EXPORT_FORMATS)}"
         )
+    from .dataset import dataset_path, trig, turtle
+
     graph_dir = Path(graph_dir)
     if fmt == "csv":
         from .facts_table import facts, format_facts
@@ -68,12 +74,29 @@ def export_bytes(graph_dir: Path | str, fmt: str) -> bytes:
     if lines[-1] == "":
         lines.pop()
     if fmt == "nt":
-        return "".join(sorted({f"{s} {p} {o} .\n" for s, p, o, _ in parse_quads(lines)})).encode()
+        return ntriples(lines).encode("utf-8")
     if fmt == "ttl":
         return turtle(lines).encode("utf-8")
     if fmt == "trig":
         return trig(lines).encode("utf-8")
     return jsonld(lines).encode("utf-8")
+
+
+def ntriples(lines: list[str]) -> str:
+    """The union graph's triples, sorted and without repeats: the N-Quads lines without their
+    graph. Sorted N-Quads lines give sorted triples, repeats side by side."""
+    from .dataset import parse_quads
+
+    triples: list[str] = []
+    ordered = True
+    for s, p, o, _ in parse_quads(lines):
+        triple = f"{s} {p} {o} .\n"
+        if triples and triple <= triples[-1]:
+            if triple == triples[-1]:
+                continue
+            ordered = False
+        triples.append(triple)
+    return "".join(triples if ordered else sorted(set(triples)))
 
 
 # JSON-LD ---------------------------------------------------------------------------------------
@@ -189,8 +212,11 @@ def _value(term: str, coercion: str | None, ctx: _Context) -> Any:
 
 def jsonld(lines: list[str]) -> str:
     """JSON-LD of the dataset: the shipped context inline, then one `{"@id": article,
-    "@graph": [...]}` object per named graph, sorted, with one node object per subject (its
-    properties sorted, their values in N-Triples order), each node object on one line."""
+    "@graph": [...]}` object per named graph, with one node object per subject (its properties
+    sorted, their values in N-Triples order), each node object on one line. Graphs and nodes
+    are sorted by IRI."""
+    from .dataset import parse_quads
+
     definitions = context()
     ctx = _Context(definitions)
     graphs: dict[str, dict[str, dict[str, list[str]]]] = {}
@@ -200,12 +226,12 @@ def jsonld(lines: list[str]) -> str:
         f"  {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in definitions.items()
     )
     out = ['{\n "@context": {\n', ",\n".join(entries), '\n },\n "@graph": [']
-    for i, g in enumerate(sorted(graphs)):
+    for i, g in enumerate(sorted(graphs, key=_iri)):
         out.append(",\n" if i else "\n")
         out.append(f'  {{\n   "@id": {json.dumps(ctx.compact(_iri(g)), ensure_ascii=False)},')
         out.append('\n   "@graph": [')
         nodes = graphs[g]
-        for j, s in enumerate(sorted(nodes)):
+        for j, s in enumerate(sorted(nodes, key=_iri)):
             node = _node_object(s, nodes[s], ctx)
             out.append(",\n    " if j else "\n    ")
             out.append(json.dumps(node, ensure_ascii=False))
@@ -243,11 +269,13 @@ def _xml_safe(value: Any) -> Any:
 
 def entity_network(graph_dir: Path | str, fmt: str = "graphml") -> Any:
     """The entity network of `analysis.network`, ready for GraphML or GEXF: the IRI as the node
-    id, node attributes `label`, `type` and `fact_count` (the list of facts does not fit either
-    format), edge attributes `label` (the Indonesian relation name, shown by Gephi), `relation`,
-    `label_id`, `label_en`, `article`, `evidence`, `start` and `end`. GEXF reserves `start` and
-    `end` for the time interval of a dynamic graph, so there they are `evidence_start` and
-    `evidence_end`; characters XML cannot hold become U+FFFD."""
+    id; node attributes `label`, `type` and `fact_count` (a list of facts fits neither format);
+    edges keyed e0, e1, ... in the network's order (its own keys repeat across node pairs, and
+    an edge id must be unique in the file), with attributes `label` (the Indonesian relation
+    name, which Gephi shows), `relation`, `label_id`, `label_en`, `article`, `evidence`, `start`
+    and `end`. GEXF reserves `start` and `end` for the time interval of a dynamic graph, so
+    there they are `evidence_start` and `evidence_end`. Characters XML cannot hold become
+    U+FFFD."""
     import networkx as nx
 
     from .analysis import network
@@ -262,7 +290,7 @@ def entity_network(graph_dir: Path | str, fmt: str = "graphml") -> Any:
             fact_count=len(data["facts"]),
         )
     offsets = ("evidence_start", "evidence_end") if fmt == "gexf" else ("start", "end")
-    for u, v, key, data in source.edges(keys=True, data=True):
+    for i, (u, v, data) in enumerate(source.edges(data=True)):
         attributes = {
             "label": data["label_id"],
             "relation": data["relation"],
@@ -273,7 +301,7 @@ def entity_network(graph_dir: Path | str, fmt: str = "graphml") -> Any:
             offsets[0]: data["start"],
             offsets[1]: data["end"],
         }
-        graph.add_edge(u, v, key=key, **{k: _xml_safe(x) for k, x in attributes.items()})
+        graph.add_edge(u, v, key=f"e{i}", **{k: _xml_safe(x) for k, x in attributes.items()})
     return graph
 
 
@@ -288,6 +316,8 @@ def _network_bytes(graph_dir: Path, fmt: str) -> bytes:
         return buffer.getvalue()
     from networkx.readwrite.gexf import GEXFWriter
 
+    for u, v, key in graph.edges(keys=True):
+        graph.edges[u, v, key]["id"] = key  # the GEXF edge id, as in GraphML
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
     meta = writer.xml.find("meta")
     if meta is not None:  # today's date would make every export differ
@@ -296,5 +326,19 @@ def _network_bytes(graph_dir: Path, fmt: str) -> bytes:
         if creator is not None:
             creator.text = "okoce-graph"
     writer.add_graph(graph)
+    _drop_networkx_key(writer.xml)
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def _drop_networkx_key(root: Any) -> None:
+    """Remove the `networkx_key` edge attribute networkx's GEXF writer adds to a multigraph's
+    edges: it repeats the edge id."""
+    for attributes in root.iter("attributes"):
+        for attribute in list(attributes):
+            if attribute.get("title") == "networkx_key":
+                attributes.remove(attribute)
+                for values in root.iter("attvalues"):
+                    for value in list(values):
+                        if value.get("for") == attribute.get("id"):
+                            values.remove(value)

@@ -174,6 +174,22 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                     major.mentions.extend(minor.mentions)
                     del groups[(minor.type, minor.key)]
 
+    # Names the article defines as one thing: "Pemerintah Provinsi X (Pemprov X)".
+    group_of = {m.key: g for g in groups.values() for m in g.mentions}
+    for f in extraction.facts:
+        owner = group_of.get(f.subject.key)
+        if f.kind != "alias" or not isinstance(f.obj, str) or owner is None:
+            continue
+        other = groups.get((owner.type, normalise(f.obj)))
+        if other is None or other is owner or (owner.type, owner.key) not in groups:
+            continue
+        for m in other.mentions:
+            log(m, owner, f'alternate name of "{owner.label}" defined in the article')
+            group_of[m.key] = owner
+        owner.mentions.extend(other.mentions)
+        owner.label = max([owner.label, other.label], key=len)
+        del groups[(other.type, other.key)]
+
     entities = sorted(groups.values(), key=lambda e: (e.type, e.key))
     for e in entities:
         for m in e.mentions:

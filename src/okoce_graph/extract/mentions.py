@@ -460,4 +460,8 @@ def is_personlike(m: Mention) -> bool:
     """Two to four capitalised words, none of them a word of organisation or place names."""
     vocab = vocabulary()
     words = tokenize(m.text)
-    return 2 <= len(words) <= 4 and all(_personish(t, vocab) for t in words)
+    return (
+        2 <= len(words) <= 4
+        and all(_personish(t, vocab) for t in words)
+        and not _region_cover(words, vocab)
+    )

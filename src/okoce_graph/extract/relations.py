@@ -398,7 +398,8 @@ def _events(
                 facts.append(_fact("event_date", target, d.date, [s]))
             if d.end_date:
                 facts.append(_fact("event_end_date", target, d.end_date, [s]))
-        if target is not None and held.search(text, s.start, s.end):
+        # The venue of an event named in the sentence, or of one the sentence says is held.
+        if target is not None and (events or held.search(text, s.start, s.end)):
             place = _event_place(text, sm)
             if place is not None:
                 facts.append(_fact("event_place", target, place, [s]))
@@ -539,7 +540,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                 subject, partners = listed[0], listed[1:]
         else:
             right_after = [m for m in parties if m.start >= end and not text[end : m.start].strip()]
-            before = [m for m in parties if m.end <= start]
+            before = [m for m in parties if m.end <= start and not _bracketed(text, m)]
             subject = right_after[0] if right_after else (before[-1] if before else None)
             dengan = load_lexicon().cue_regex("partner_marker").search(text, end, sm.sentence.end)
             if dengan:

@@ -23,7 +23,7 @@ def seed_graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def seed_facts(seed_graph: Path) -> list[dict]:
-    from okoce_graph.facts import facts
+    from okoce_graph.facts_table import facts
 
     return facts(seed_graph)
 

@@ -13,7 +13,7 @@ import pytest
 
 from okoce_graph.errors import OkoceError
 from okoce_graph.pipeline import build
-from okoce_graph.validate import (
+from okoce_graph.shacl import (
     shapes_without_targets,
     validate,
     validate_dataset,
@@ -186,7 +186,7 @@ def test_a_corrupt_dataset_is_a_one_line_error(tmp_path: Path, data: bytes, erro
 
 def test_importing_the_module_loads_neither_rdflib_nor_pyshacl() -> None:
     code = (
-        "import sys, okoce_graph.validate\n"
+        "import sys, okoce_graph.shacl\n"
         "print(sorted(m for m in ('rdflib', 'pyshacl') if m in sys.modules))"
     )
     result = subprocess.run(

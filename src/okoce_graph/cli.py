@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .errors import OkoceError
+from .export import EXPORT_FORMATS  # light: does not load rdflib
 
 F = Callable[..., Any]
 
@@ -349,3 +350,20 @@ def validate_command(graph_dir: Path) -> None:
     click.echo(report.summary(), err=True)
     if not report.conforms:
         raise OkoceError(f"{graph_dir} does not conform to the shapes")
+
+
+@main.command("export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True,
+              help="ttl, nt, nq, trig, jsonld (RDF); graphml, gexf (the entity network, for "
+                   "Gephi and Cytoscape); csv (the facts table).")
+@graph_option
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="File to write (default: standard output).")
+@handle_errors
+def export_command(fmt: str, graph_dir: Path, output: Path | None) -> None:
+    """Write the built graph in a format other tools read."""
+    from .export import export
+
+    export(graph_dir, fmt, output)
+    if output is not None:
+        click.echo(f"wrote {output}", err=True)

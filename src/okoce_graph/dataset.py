@@ -153,9 +153,8 @@ def parse_quads(lines: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
         s, _, rest = text.partition(" ")
         p, _, rest = rest.partition(" ")
         o, _, g = rest.removesuffix(" .").rpartition(" ")  # IRIs hold no space; literals may
-        if text.endswith(" .") and o and s[:1] + s[-1:] + p[:1] + p[-1:] + g[:1] + g[-1:] == (
-            "<><><>"
-        ):
+        brackets = s[:1] + s[-1:] + p[:1] + p[-1:] + g[:1] + g[-1:]
+        if text.endswith(" .") and o and brackets == "<><><>":
             yield s, p, o, g
         else:
             raise OkoceError(

@@ -166,3 +166,19 @@ def test_parallel_builds_give_the_same_bytes_and_report_progress(tmp_path: Path)
     assert sum(ticks) == len(one.articles) == len(two.articles)
     assert (tmp_path / "one" / "dataset.nq").read_bytes() == (
         tmp_path / "two" / "dataset.nq").read_bytes()
+
+
+def test_the_store_follows_the_dataset(tmp_path: Path) -> None:
+    from okoce_graph.sparql import run_query
+
+    corpus = tmp_path / "articles"
+    write_article(corpus, "a.txt", OTHER)
+    build([SEED_DIR], tmp_path / "seed", html=False)
+    build([corpus], tmp_path / "other", html=False)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s a okg:Article }"
+    assert run_query(tmp_path / "seed", count).values() == [(1,)]
+    # The dataset is the source of truth: replace it, and the store is rebuilt from it.
+    lines = (tmp_path / "other" / "dataset.nq").read_text(encoding="utf-8")
+    with (tmp_path / "seed" / "dataset.nq").open("a", encoding="utf-8") as dataset:
+        dataset.write(lines)
+    assert run_query(tmp_path / "seed", count).values() == [(2,)]

@@ -68,7 +68,7 @@ def _seed(tmp: Path) -> None:
 def _seed_with_broken_store(tmp: Path) -> None:
     _seed(tmp)
     for path in (tmp / "g" / "store").iterdir():
-        if path.name != "dataset.sha256":
+        if path.name != "dataset.json":
             path.write_bytes(b"\x00garbage")
 
 

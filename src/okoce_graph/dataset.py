@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import XSD
@@ -24,7 +26,7 @@ Quad = tuple[Node, Node, Node, URIRef]
 DATASET = "dataset.nq"
 TURTLE = "graph.ttl"
 STORE = "store"
-STORE_STAMP = "dataset.sha256"
+STORE_STAMP = "dataset.json"
 
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
 _ESCAPE = re.compile(r'[\\"\n\r]')
@@ -200,20 +202,36 @@ def dataset_path(graph_dir: Path) -> Path:
 
 def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-untyped-def]
     """The Oxigraph store of a built graph, rebuilt from the dataset when missing or stale.
-    `data` is the dataset's bytes when the caller has them, saving a second read."""
+    `data` is the dataset's bytes when the caller has them, saving a second read.
+
+    The store records the size, modification time and SHA-256 of the dataset it was made
+    from: an unchanged file is recognised without reading it, a touched one by its hash."""
     import pyoxigraph
 
-    if data is None:
-        data = dataset_path(graph_dir).read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
+    path = dataset_path(graph_dir)
     store_dir = graph_dir / STORE
-    stamp = store_dir / STORE_STAMP
-    if stamp.is_file() and stamp.read_text().strip() == digest:
+    stamp = _read_stamp(store_dir / STORE_STAMP)
+    status = path.stat()
+    same_file = stamp.get("size") == status.st_size and stamp.get("mtime_ns") == status.st_mtime_ns
+    digest = stamp.get("sha256", "")
+    if not same_file:
+        data = data if data is not None else path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+    if same_file or digest == stamp.get("sha256"):
         try:
             return pyoxigraph.Store.read_only(str(store_dir))
         except (OSError, RuntimeError, ValueError):
             pass  # a store from another Oxigraph version or a damaged one: rebuild it
-    return _rebuild_store(graph_dir, data, digest)
+    data = data if data is not None else path.read_bytes()
+    return _rebuild_store(graph_dir, data, hashlib.sha256(data).hexdigest())
+
+
+def _read_stamp(path: Path) -> dict[str, Any]:
+    try:
+        stamp = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return stamp if isinstance(stamp, dict) else {}
 
 
 def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[no-untyped-def]
@@ -230,7 +248,9 @@ def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[n
             ) from None
         store.flush()
         del store
-        (tmp / STORE_STAMP).write_text(digest + "\n")
+        status = (graph_dir / DATASET).stat()
+        stamp = {"sha256": digest, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+        (tmp / STORE_STAMP).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
         final = graph_dir / STORE
         old = graph_dir / f".store.old.{os.getpid()}"
         if final.exists():

@@ -1,0 +1,900 @@
+"""Remote SPARQL servers and a local endpoint.
+
+- `push` uploads the article graphs of a built graph to a server with the SPARQL 1.1 Graph Store
+  HTTP Protocol: each article graph is replaced whole (PUT), so pushing again never duplicates.
+  Graphs the server already holds with the same triples are left alone (compared by a
+  fingerprint the server computes in SPARQL), and graphs it lacks are loaded in bulk when the
+  server is Oxigraph.
+- `run_remote_query` runs a read-only query on a SPARQL endpoint and returns the same
+  `QueryResult` as a local query, so every output format matches.
+- `start_server` / `serve` run the Oxigraph server (the `oxigraph` package) read-only on a
+  built graph's store.
+
+Credentials come from the environment only: OKOCE_GRAPH_USER and OKOCE_GRAPH_PASSWORD (HTTP
+Basic) or OKOCE_GRAPH_TOKEN (Bearer). They are never part of a URL, a message or a log.
+HTTP goes through the standard library's http.client: keep-alive connections, no redirects
+followed (so credentials never travel to another host), and no HTTP(S)_PROXY.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import hashlib
+import http.client
+import math
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import threading
+import time
+import urllib.parse
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .dataset import STORE, dataset_path, open_store
+from .errors import OkoceError
+from .sparql import _PROLOGUE, DEFAULT_TIMEOUT, QueryResult, _translate, check_query
+from .vocab import BASE, PREFIXES
+
+ARTICLE_PREFIX = BASE + "article/"
+DEFAULT_PORT = 7878
+DEFAULT_PUSH_TIMEOUT = 60.0
+ENV_USER = "OKOCE_GRAPH_USER"
+ENV_PASSWORD = "OKOCE_GRAPH_PASSWORD"
+ENV_TOKEN = "OKOCE_GRAPH_TOKEN"
+
+_FORM = "application/x-www-form-urlencoded"
+_JSON_RESULTS = "application/sparql-results+json"
+_N_TRIPLES = "application/n-triples"
+_N_QUADS = "application/n-quads"
+_BULK_BYTES = 32 << 20  # one bulk POST carries about this much N-Quads
+_PUSH_WORKERS = 4
+
+
+# URLs, credentials and connections ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Url:
+    scheme: str
+    host: str
+    port: int
+    target: str  # path and query string, as sent in the request line
+
+    @property
+    def text(self) -> str:
+        """The URL for messages: no query string (it may hold a graph IRI, never secrets)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{host}:{self.port}{self.target.split('?', 1)[0]}"
+
+    def with_params(self, params: dict[str, str | None]) -> str:
+        """The request target with extra query parameters (None: a parameter without value)."""
+        extra = "&".join(
+            name + ("" if value is None else "=" + urllib.parse.quote(value, safe=""))
+            for name, value in params.items()
+        )
+        return self.target + ("&" if "?" in self.target else "?") + extra
+
+
+def _parse_url(url: str, what: str) -> _Url:
+    parts = urllib.parse.urlsplit(url.strip())
+    if "@" in parts.netloc:
+        raise OkoceError(
+            f"{what}: credentials do not belong in the URL; set {ENV_USER} and {ENV_PASSWORD} "
+            f"(or {ENV_TOKEN}) in the environment"
+        )
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise OkoceError(f"{what} {url!r}: expected an http:// or https:// URL")
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise OkoceError(f"{what} {url!r}: bad port") from None
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    return _Url(parts.scheme, parts.hostname, port, target)
+
+
+def default_graph_store(endpoint: str) -> str:
+    """The Graph Store Protocol URL beside a query endpoint, as Oxigraph lays them out:
+    http://host:port/query (or /sparql, or /) -> http://host:port/store."""
+    parts = urllib.parse.urlsplit(endpoint.strip())
+    path = parts.path.rstrip("/")
+    head, _, last = path.rpartition("/")
+    if path == "":
+        store = "/store"
+    elif last in ("query", "sparql"):
+        store = f"{head}/store"
+    else:
+        where = _parse_url(endpoint, "the endpoint").text
+        raise OkoceError(
+            f"cannot tell the graph store URL from the endpoint {where}: "
+            "give it with --graph-store (Fuseki: .../DATASET/data, GraphDB: "
+            ".../repositories/REPO/rdf-graphs/service, Virtuoso: .../sparql-graph-crud-auth)"
+        )
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, store, "", ""))
+
+
+def _auth_headers() -> dict[str, str]:
+    token = os.environ.get(ENV_TOKEN)
+    user, password = os.environ.get(ENV_USER), os.environ.get(ENV_PASSWORD)
+    if token:
+        return {"Authorization": f"Bearer {token}"}
+    if user is None and password is None:
+        return {}
+    if not user or password is None:
+        missing = ENV_PASSWORD if password is None else ENV_USER
+        raise OkoceError(
+            f"{missing} is not set: HTTP Basic needs both {ENV_USER} and {ENV_PASSWORD}"
+        )
+    pair = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+    return {"Authorization": f"Basic {pair}"}
+
+
+class _Client:
+    """Keep-alive connections to one server, one per thread, with the credentials' header."""
+
+    def __init__(self, url: _Url, timeout: float | None) -> None:
+        self.url = url
+        self.timeout = timeout
+        self.headers = {"User-Agent": "okoce-graph", **_auth_headers()}
+        self._local = threading.local()
+        self._all: list[http.client.HTTPConnection] = []
+        self._lock = threading.Lock()
+
+    def _connection(self) -> tuple[http.client.HTTPConnection, bool]:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            return conn, False
+        if self.url.scheme == "https":
+            conn = http.client.HTTPSConnection(self.url.host, self.url.port, timeout=self.timeout,
+                                               context=ssl.create_default_context())
+        else:
+            conn = http.client.HTTPConnection(self.url.host, self.url.port, timeout=self.timeout)
+        self._local.conn = conn
+        with self._lock:
+            self._all.append(conn)
+        return conn, True
+
+    def _drop(self) -> None:
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+        self._local.conn = None
+
+    def request(self, method: str, target: str, body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+        """Send a request and return the response, its status not yet checked. A keep-alive
+        connection the server has closed meanwhile is reopened once."""
+        while True:
+            conn, fresh = self._connection()
+            try:
+                conn.request(method, target, body=body, headers={**self.headers, **(headers or {})})
+                return conn.getresponse()
+            except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+                self._drop()
+                if fresh:
+                    raise
+            except BaseException:
+                self._drop()
+                raise
+
+    def call(self, method: str, target: str, body: bytes | None = None,
+             headers: dict[str, str] | None = None, what: str = "") -> tuple[bytes, str]:
+        """A request whose answer must be 2xx; returns the body and the Server header."""
+        try:
+            response = self.request(method, target, body, headers)
+            data = response.read()
+        except (OSError, http.client.HTTPException) as exc:
+            self._drop()
+            raise _network_error(exc, self.url, self.timeout) from None
+        if response.status >= 300:
+            raise _http_error(response.status, response.reason, data, self.url, what)
+        if response.will_close:
+            self._drop()
+        return data, response.getheader("Server") or ""
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+        self._local = threading.local()
+
+
+def _network_error(exc: BaseException, url: _Url, timeout: float | None) -> OkoceError:
+    if isinstance(exc, TimeoutError):
+        return OkoceError(f"{url.text}: no answer within {timeout:g} s")
+    if isinstance(exc, ConnectionRefusedError):
+        return OkoceError(f"cannot reach {url.text}: connection refused")
+    if isinstance(exc, socket.gaierror):
+        return OkoceError(f"cannot reach {url.text}: unknown host {url.host!r}")
+    if isinstance(exc, ssl.SSLError):
+        return OkoceError(f"cannot reach {url.text}: TLS error ({exc.reason or exc})")
+    if isinstance(exc, http.client.HTTPException | ConnectionResetError | BrokenPipeError):
+        return OkoceError(f"{url.text}: the server closed the connection ({type(exc).__name__})")
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return OkoceError(f"cannot reach {url.text}: {reason[:1].lower()}{reason[1:]}")
+
+
+def _first_line(body: bytes) -> str:
+    text = body[:65536].decode("utf-8", "replace")
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return line[:300]
+
+
+class RemoteHTTPError(OkoceError):
+    """A server's answer with an HTTP error status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _http_error(status: int, reason: str, body: bytes, url: _Url, what: str = "") -> OkoceError:
+    line = _first_line(body)
+    message = f"{url.text}: HTTP {status} {reason}".rstrip() + (f": {line}" if line else "")
+    if status in (401, 403) and "read-only" not in line:
+        message += f" (credentials come from {ENV_USER}/{ENV_PASSWORD} or {ENV_TOKEN})"
+    if what:
+        message = f"{what}: {message}"
+    return RemoteHTTPError(message, status)
+
+
+# Queries --------------------------------------------------------------------------------------
+
+_LEX = re.compile(
+    r"""(?P<space>\s+)
+      | (?P<comment>\#[^\n]*)
+      | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+      | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+                  |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
+      | (?P<word>[A-Za-z_][\w-]*)
+      | (?P<other>.)""",
+    re.X | re.S,
+)
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+
+
+def _tokens(text: str, start: int = 0) -> Iterator[tuple[str, str, int]]:
+    """(kind, text, offset) of the significant tokens of a query (no spaces or comments)."""
+    for match in _LEX.finditer(text, start):
+        kind = match.lastgroup or "other"
+        if kind not in ("space", "comment"):
+            yield kind, match.group(), match.start()
+
+
+def _query_form(sparql: str) -> tuple[str, int]:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE, and the offset just after that keyword."""
+    previous = ""
+    for kind, token, offset in _tokens(sparql):
+        if (kind == "word" and token.upper() in _FORMS and previous != ":"
+                and not sparql.startswith(":", offset + len(token))):
+            return token.upper(), offset + len(token)
+        previous = token
+    raise OkoceError("not a SELECT, ASK, CONSTRUCT or DESCRIBE query")
+
+
+def _where_brace(sparql: str, form: str, after: int) -> int | None:
+    """The offset of the `{` that opens the query's outermost WHERE group, or None."""
+    braces = parens = 0
+    tokens = _tokens(sparql, after)
+    if form == "CONSTRUCT":
+        first = next(tokens, None)
+        if first is None or first[1] != "{":
+            return None  # CONSTRUCT WHERE { ... }: a template only, no room for VALUES
+        braces = 1
+    for _, token, offset in tokens:
+        if token == "(":
+            parens += 1
+        elif token == ")":
+            parens -= 1
+        elif token == "{":
+            if braces == 0 and parens == 0:
+                return offset
+            braces += 1
+        elif token == "}":
+            braces -= 1
+    return None
+
+
+def _values_block(params: dict[str, Any]) -> str:
+    import pyoxigraph as ox
+
+    from .sparql import _as_term
+
+    names, terms = [], []
+    for name, value in params.items():
+        if not re.fullmatch(r"\w+", name):
+            raise OkoceError(f"--param {name!r}: not a variable name")
+        term = _as_term(value)
+        if not isinstance(term, ox.NamedNode | ox.Literal):
+            raise OkoceError(f"--param {name}: only an IRI or a literal can be sent to an endpoint")
+        names.append(f"?{name}")
+        terms.append(str(term))  # N-Triples syntax, escaped by pyoxigraph: valid SPARQL
+    return f" VALUES ({' '.join(names)}) {{ ({' '.join(terms)}) }} "
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    text: str  # what is sent
+    prefix_lines: int  # lines of PREFIX declarations put before the user's query
+    insert_at: tuple[int, int] | None  # (line, column) of the VALUES block in the user's query
+    insert_length: int
+    form: str
+
+
+def prepare_remote_query(sparql: str, params: dict[str, Any] | None = None) -> _Prepared:
+    """The text sent to an endpoint: the project's prefixes the query does not declare itself,
+    then the query, with bound parameters as a VALUES block at the start of its WHERE group
+    (terms in N-Triples syntax, never text pasted from the user)."""
+    form, after = _query_form(sparql)
+    text, insert_at, length = sparql, None, 0
+    if params:
+        brace = _where_brace(sparql, form, after)
+        if brace is None:
+            raise OkoceError(
+                f"--param with --endpoint needs a {form} query with a WHERE {{ ... }} group "
+                "(CONSTRUCT WHERE and DESCRIBE without WHERE cannot take parameters)"
+            )
+        if form == "SELECT":
+            projection = sparql[after:brace]
+            if not re.match(r"\s*(?:DISTINCT\s+|REDUCED\s+)?\*", projection, re.I):
+                for name in params:
+                    if not re.search(rf"[?$]{re.escape(name)}\b", projection):
+                        raise OkoceError(
+                            f"--param {name}: ?{name} must be in the SELECT clause to be bound"
+                        )
+        block = _values_block(params)
+        text = sparql[: brace + 1] + block + sparql[brace + 1 :]
+        line = sparql.count("\n", 0, brace) + 1
+        column = brace - (sparql.rfind("\n", 0, brace) + 1) + 1  # 1-based, the `{`
+        insert_at, length = (line, column), len(block)
+    prologue = sparql[: _PROLOGUE.match(sparql).end()]  # type: ignore[union-attr]
+    declared = {m.lower() for m in re.findall(r"PREFIX\s+([\w.-]*):", prologue, re.I)}
+    lines = [f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items() if p.lower() not in declared]
+    return _Prepared("".join(lines) + text, len(lines), insert_at, length, form)
+
+
+def _syntax_error(body: str, prepared: _Prepared, sparql: str) -> BaseException | None:
+    """An endpoint's syntax error placed in the user's query (as a local query reports it)."""
+    match = re.search(r"error at (\d+):(\d+): (.*)", body, re.S)  # Oxigraph
+    if match is None:
+        return None
+    line, column = _map_position(int(match.group(1)), int(match.group(2)), prepared)
+    return _translate(SyntaxError(f"error at {line}:{column}: {match.group(3)}"), sparql)
+
+
+def _map_position(line: int, column: int, prepared: _Prepared) -> tuple[int, int]:
+    line = max(line - prepared.prefix_lines, 1)
+    if prepared.insert_at is not None:
+        at_line, at_column = prepared.insert_at
+        if line == at_line and column > at_column:
+            column = max(column - prepared.insert_length, at_column + 1)
+    return line, column
+
+
+def _map_lines(message: str, prepared: _Prepared) -> str:
+    """`line N` in another server's message, shifted back to the user's query."""
+    return re.sub(
+        r"(?i)\b(line )(\d+)",
+        lambda m: m.group(1) + str(max(int(m.group(2)) - prepared.prefix_lines, 1)),
+        message,
+    )
+
+
+def run_remote_query(
+    endpoint: str,
+    sparql: str,
+    params: dict[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    union_default_graph: bool = True,
+) -> QueryResult:
+    """Run a read-only query on a SPARQL 1.1 endpoint; the answer is the same `QueryResult` as
+    a local `run_query`, so `format_result` prints the same thing.
+
+    The project's prefixes are pre-declared as locally. `params` bind variables to terms (as in
+    `run_query`) through a VALUES block in the WHERE group. Updates and SERVICE are refused
+    before anything is sent. `union_default_graph` asks the server (Oxigraph's
+    `union-default-graph` parameter; other servers ignore it) to read the default graph as the
+    union of the article graphs, as a local query does; a query with FROM is sent without it.
+    `timeout` bounds the whole exchange, from connecting to the last row read.
+    """
+    import pyoxigraph as ox
+
+    url = _parse_url(endpoint, "the endpoint")
+    check_query(sparql)
+    prepared = prepare_remote_query(sparql, params)
+    fields = {"query": prepared.text}
+    if union_default_graph and not re.search(r"\bFROM\s", sparql, re.I):
+        fields["union-default-graph"] = ""
+    accept = _N_TRIPLES if prepared.form in ("CONSTRUCT", "DESCRIBE") else _JSON_RESULTS
+    deadline = None if timeout is None else time.monotonic() + timeout
+    client = _Client(url, timeout)
+    stopped = OkoceError(f"query stopped after {timeout or 0:g} s (raise it with --timeout)")
+    try:
+        try:
+            response = client.request(
+                "POST", url.target, urllib.parse.urlencode(fields).encode(),
+                {"Content-Type": _FORM, "Accept": f"{accept}, */*;q=0.1"},
+            )
+        except TimeoutError:
+            raise stopped from None
+        except (OSError, http.client.HTTPException) as exc:
+            raise _network_error(exc, url, timeout) from None
+        if response.status >= 300:
+            body = response.read(65536)
+            if response.status == 400:
+                text = body.decode("utf-8", "replace")
+                syntax = _syntax_error(text, prepared, sparql)
+                if syntax is not None:
+                    raise syntax
+                body = _map_lines(text, prepared).encode()
+            raise _http_error(response.status, response.reason, body, url)
+        media = (response.getheader("Content-Type") or accept).split(";")[0].strip().lower()
+        try:
+            return _read_answer(ox, response, media, limit, deadline, stopped)
+        except TimeoutError:
+            raise stopped from None
+        except SyntaxError as exc:
+            raise OkoceError(f"{url.text}: unreadable answer ({media}): {exc}") from None
+        except OSError as exc:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise stopped from None
+            raise _network_error(exc, url, timeout) from None
+    finally:
+        client.close()
+
+
+def _read_answer(ox: Any, response: Any, media: str, limit: int | None, deadline: float | None,
+                 stopped: OkoceError) -> QueryResult:
+    def check(count: int) -> None:
+        if deadline is not None and count % 256 == 0 and time.monotonic() > deadline:
+            raise stopped
+
+    results_format = ox.QueryResultsFormat.from_media_type(media)
+    if media in ("application/json", "text/json"):
+        results_format = ox.QueryResultsFormat.JSON
+    if results_format is not None:
+        parsed = ox.parse_query_results(response, format=results_format)
+        if isinstance(parsed, ox.QueryBoolean):
+            return QueryResult("ask", boolean=bool(parsed))
+        variables = [v.value for v in parsed.variables]
+        rows: list[tuple[Any, ...]] = []
+        for solution in parsed:
+            if limit is not None and len(rows) >= limit:
+                return QueryResult("select", variables, rows, truncated=True)
+            rows.append(tuple(solution[v] for v in variables))
+            check(len(rows))
+        return QueryResult("select", variables, rows)
+    rdf_format = ox.RdfFormat.from_media_type(media)
+    if rdf_format is None:
+        raise OkoceError(f"the endpoint answered in {media}, which is neither SPARQL results "
+                         "nor RDF")
+    triples: list[Any] = []
+    for quad in ox.parse(response, format=rdf_format):
+        if limit is not None and len(triples) >= limit:
+            return QueryResult("graph", triples=triples, truncated=True)
+        triples.append(quad.triple)
+        check(len(triples))
+    return QueryResult("graph", triples=triples)
+
+
+# Pushing a graph ------------------------------------------------------------------------------
+
+
+@dataclass
+class PushResult:
+    """What `push` did: how many article graphs were added, replaced, left alone (already the
+    same on the server) or deleted (--prune), and how long it took."""
+
+    graph_store: str
+    graphs: int
+    added: int
+    replaced: int
+    unchanged: int
+    pruned: int
+    triples: int  # triples sent
+    seconds: float
+    bulk: bool  # new graphs were loaded in bulk (an Oxigraph server)
+
+    def summary(self) -> str:
+        pruned = f", {self.pruned} deleted" if self.pruned else ""
+        return (
+            f"pushed {self.graphs} article graph(s) to {self.graph_store}: {self.added} added, "
+            f"{self.replaced} replaced, {self.unchanged} unchanged{pruned}; {self.triples:,} "
+            f"triples sent in {self.seconds:.1f} s"
+        )
+
+
+def _article_graphs(path: Path) -> dict[str, list[bytes]]:
+    """The N-Quads lines of the dataset by article graph, in the file's order."""
+    graphs: dict[str, list[bytes]] = {}
+    prefix = ARTICLE_PREFIX.encode()
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            cut = line.rfind(b"<")
+            if cut < 0 or not line.endswith(b"> .\n") or not line.startswith(prefix, cut + 1):
+                raise OkoceError(
+                    f"{path}:{number}: not a quad of an article graph; rebuild the graph"
+                )
+            graphs.setdefault(line[cut + 1 : -4].decode(), []).append(line)
+    return graphs
+
+
+def _n_triples(lines: list[bytes]) -> bytes:
+    return b"".join(line[: line.rfind(b"<")] + b".\n" for line in lines)
+
+
+# A fingerprint of each graph that the server computes in standard SPARQL 1.1 and this side in
+# Python: the number of triples and two sums of 32-bit slices of the SHA-256 of each triple's
+# text. Equal fingerprints mean equal graphs but for a 2^-64 chance; a server that writes a
+# term differently (a literal in another lexical form) only makes a graph look changed.
+_HEX = "0123456789abcdef"
+
+
+def _hex_sum(first: int) -> str:
+    return " + ".join(
+        f'STRLEN(STRBEFORE("{_HEX}", SUBSTR(?h, {first + i}, 1))) * {16 ** (7 - i)}'
+        for i in range(8)
+    )
+
+
+_FINGERPRINTS = f"""SELECT ?g (COUNT(*) AS ?n) (SUM(?a) AS ?x) (SUM(?b) AS ?y) WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(STRSTARTS(STR(?g), "{ARTICLE_PREFIX}"))
+  BIND(SHA256(CONCAT(STR(?s), " ", STR(?p), " ", IF(isLITERAL(?o),
+       CONCAT("L", LANG(?o), " ", STR(DATATYPE(?o)), " ", STR(?o)), CONCAT("I", STR(?o)))))
+       AS ?h)
+  BIND({_hex_sum(1)} AS ?a)
+  BIND({_hex_sum(9)} AS ?b)
+}} GROUP BY ?g"""
+_GRAPHS = f"""SELECT DISTINCT ?g WHERE {{
+  GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{ARTICLE_PREFIX}")) }}"""
+
+Fingerprint = tuple[int, int, int]
+
+
+def _fingerprints(lines: Iterable[bytes]) -> dict[str, Fingerprint]:
+    import pyoxigraph as ox
+
+    sums: dict[str, list[int]] = {}
+    for quad in ox.parse(b"".join(lines), format=ox.RdfFormat.N_QUADS):
+        o = quad.object
+        if isinstance(o, ox.Literal):
+            obj = f"L{o.language or ''} {o.datatype.value} {o.value}"
+        else:
+            obj = f"I{o.value}"
+        digest = hashlib.sha256(f"{quad.subject.value} {quad.predicate.value} {obj}".encode())
+        h = digest.hexdigest()
+        entry = sums.setdefault(quad.graph_name.value, [0, 0, 0])
+        entry[0] += 1
+        entry[1] += int(h[:8], 16)
+        entry[2] += int(h[8:16], 16)
+    return {g: (n, a, b) for g, (n, a, b) in sums.items()}
+
+
+def _remote_graphs(client: _Client) -> tuple[dict[str, Fingerprint | None], str]:
+    """The article graphs the server holds, with their fingerprints when it can compute them,
+    and its Server header."""
+    import pyoxigraph as ox
+
+    def ask(query: str) -> tuple[Any, str]:
+        body = urllib.parse.urlencode({"query": query}).encode()
+        data, server = client.call("POST", client.url.target, body,
+                                   {"Content-Type": _FORM, "Accept": _JSON_RESULTS},
+                                   what="listing the server's article graphs")
+        return ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON), server
+
+    try:
+        solutions, server = ask(_FINGERPRINTS)
+        found: dict[str, Fingerprint | None] = {}
+        for s in solutions:
+            if s["g"] is None:
+                continue
+            values = [s[v] for v in ("n", "x", "y")]
+            found[s["g"].value] = (
+                tuple(int(v.value) for v in values)  # type: ignore[assignment]
+                if all(v is not None for v in values) else None
+            )
+        return found, server
+    except RemoteHTTPError as exc:
+        if exc.status in (401, 403, 404, 407):
+            raise
+    solutions, server = ask(_GRAPHS)  # a server without SHA256 and friends
+    return {s["g"].value: None for s in solutions if s["g"] is not None}, server
+
+
+def push(
+    graph_dir: Path | str,
+    endpoint: str,
+    *,
+    graph_store: str | None = None,
+    timeout: float = DEFAULT_PUSH_TIMEOUT,
+    prune: bool = False,
+    force: bool = False,
+    workers: int = _PUSH_WORKERS,
+) -> PushResult:
+    """Upload every article graph of a built graph to a SPARQL server, replacing each whole.
+
+    `endpoint` is the server's query endpoint (used to see which graphs it holds, with a
+    fingerprint of each); `graph_store` its Graph Store Protocol URL (default: beside the
+    endpoint, as Oxigraph lays them out). An article graph the server lacks is added (on
+    Oxigraph, in bulk: one transaction-less N-Quads POST per 32 MB); one it holds with other
+    triples is replaced with `PUT <graph_store>?graph=<article IRI>`; one it holds with the same
+    triples is left alone, unless `force`. `prune` deletes the server's graphs under the
+    article IRI prefix that the dataset does not have. Requests run on `workers` keep-alive
+    connections; `timeout` bounds each request.
+    """
+    started = time.perf_counter()
+    query_url = _parse_url(endpoint, "the endpoint")
+    store_text = graph_store if graph_store is not None else default_graph_store(endpoint)
+    store_url = _parse_url(store_text, "the graph store")
+    local = _article_graphs(dataset_path(Path(graph_dir)))
+    queries = _Client(query_url, timeout)
+    store = _Client(store_url, timeout)
+    try:
+        remote, server = _remote_graphs(queries)
+        present = [g for g in local if g in remote]
+        mine = _fingerprints(line for g in present for line in local[g]) if present else {}
+        new = [g for g in local if g not in remote]
+        changed = [g for g in present if force or remote[g] is None or remote[g] != mine.get(g)]
+        stale = sorted(g for g in remote if g not in local) if prune else []
+        same_server = (store_url.host, store_url.port) == (query_url.host, query_url.port)
+        bulk = bool(new) and same_server and server.startswith("Oxigraph")
+        jobs: list[Callable[[], None]] = []
+        if bulk:
+            for chunk in _chunks((line for g in new for line in local[g]), _BULK_BYTES):
+                jobs.append(_bulk_job(store, chunk))
+        for g in (changed if bulk else new + changed):
+            jobs.append(_put_job(store, g, local[g]))
+        jobs += [_delete_job(store, g) for g in stale]
+        _run(jobs, workers)
+    finally:
+        queries.close()
+        store.close()
+    sent = sum(len(local[g]) for g in new + changed)
+    return PushResult(
+        graph_store=store_url.text, graphs=len(local), added=len(new), replaced=len(changed),
+        unchanged=len(present) - len(changed), pruned=len(stale), triples=sent,
+        seconds=time.perf_counter() - started, bulk=bulk,
+    )
+
+
+def _chunks(lines: Iterable[bytes], size: int) -> Iterator[bytes]:
+    part: list[bytes] = []
+    total = 0
+    for line in lines:
+        part.append(line)
+        total += len(line)
+        if total >= size:
+            yield b"".join(part)
+            part, total = [], 0
+    if part:
+        yield b"".join(part)
+
+
+def _put_job(store: _Client, graph: str, lines: list[bytes]) -> Callable[[], None]:
+    def job() -> None:
+        target = store.url.with_params({"graph": graph})
+        store.call("PUT", target, _n_triples(lines), {"Content-Type": _N_TRIPLES},
+                   what=f"PUT graph <{graph}>")
+
+    return job
+
+
+def _bulk_job(store: _Client, data: bytes) -> Callable[[], None]:
+    def job() -> None:
+        # Oxigraph's bulk loader: not one transaction, but the graphs are new, and a push cut
+        # short is mended by the next, which sees them changed and replaces them whole.
+        store.call("POST", store.url.with_params({"no_transaction": None}), data,
+                   {"Content-Type": _N_QUADS}, what="loading new article graphs")
+
+    return job
+
+
+def _delete_job(store: _Client, graph: str) -> Callable[[], None]:
+    def job() -> None:
+        store.call("DELETE", store.url.with_params({"graph": graph}),
+                   what=f"DELETE graph <{graph}>")
+
+    return job
+
+
+def _run(jobs: list[Callable[[], None]], workers: int) -> None:
+    """Run the jobs on a pool of threads; the first failure cancels the rest and is raised."""
+    if not jobs:
+        return
+    with ThreadPoolExecutor(max_workers=max(1, min(workers, len(jobs)))) as pool:
+        futures = [pool.submit(job) for job in jobs]
+        done, _ = wait(futures, return_when=FIRST_EXCEPTION)
+        failed = next((f for f in done if f.exception() is not None), None)
+        if failed is not None:
+            for future in futures:
+                future.cancel()
+            raise failed.exception()  # type: ignore[misc]
+
+
+# Serving a graph ------------------------------------------------------------------------------
+
+
+def oxigraph_binary() -> str:
+    """The Oxigraph server program that the `oxigraph` package installs beside Python."""
+    for folder in (Path(sys.executable).parent, Path(sysconfig.get_path("scripts"))):
+        candidate = folder / "oxigraph"
+        if candidate.is_file() and os.access(candidate, os.X_OK):
+            return str(candidate)
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise OkoceError("the Oxigraph server is not installed: pip install oxigraph")
+    return found
+
+
+@dataclass
+class ServerHandle:
+    """A running Oxigraph server; `stop()` (or leaving a `with` block) ends it."""
+
+    url: str  # http://host:port
+    process: subprocess.Popen[bytes]
+    log: Path  # the server's standard error
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.url}/store"
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def log_tail(self) -> str:
+        try:
+            text = self.log.read_text("utf-8", "replace")
+        except OSError:
+            return ""
+        errors = [line for line in text.splitlines() if line.startswith("Error")]
+        return errors[0] if errors else " ".join(text.split())[-300:]
+
+    def stop(self, timeout: float = 10.0) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        with contextlib.suppress(OSError):
+            self.log.unlink()
+
+    def __enter__(self) -> ServerHandle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def _host_port(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _free_port(host: str) -> int:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+def _check_port(host: str, port: int) -> None:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            reason = "the address is in use" if exc.errno == 98 else (exc.strerror or str(exc))
+            raise OkoceError(
+                f"cannot serve on {_host_port(host, port)}: {reason} (choose another --port)"
+            ) from None
+
+
+def launch_oxigraph(arguments: list[str], host: str = "127.0.0.1", port: int = DEFAULT_PORT, *,
+                    ready_timeout: float = 30.0) -> ServerHandle:
+    """Start the Oxigraph server program with `arguments` (such as `serve-read-only
+    --location DIR`) bound to host:port (0: a free port), and wait until it answers."""
+    if port == 0:
+        port = _free_port(host)
+    _check_port(host, port)
+    fd, log_name = tempfile.mkstemp(prefix="okoce-graph-oxigraph-", suffix=".log")
+    log = Path(log_name)
+    with os.fdopen(fd, "wb") as err:
+        process = subprocess.Popen(
+            [oxigraph_binary(), *arguments, "--bind", _host_port(host, port)],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err,
+        )
+    handle = ServerHandle(f"http://{_host_port(host, port)}", process, log)
+    deadline = time.monotonic() + ready_timeout
+    probe = _parse_url(handle.query_url + "?query=ASK%7B%7D", "the server")
+    while True:
+        if process.poll() is not None:
+            reason = handle.log_tail() or f"exit status {process.returncode}"
+            handle.stop()
+            raise OkoceError(f"the Oxigraph server did not start on {_host_port(host, port)}: "
+                             f"{reason}")
+        if "Listening for requests" in log.read_text("utf-8", "replace"):
+            return handle
+        with contextlib.suppress(OSError, http.client.HTTPException):
+            conn = http.client.HTTPConnection(probe.host, probe.port, timeout=1)
+            try:
+                conn.request("GET", probe.target)
+                if conn.getresponse().status == 200 and process.poll() is None:
+                    return handle
+            finally:
+                conn.close()
+        if time.monotonic() > deadline:
+            handle.stop()
+            raise OkoceError(f"the Oxigraph server did not answer on {_host_port(host, port)} "
+                             f"within {ready_timeout:g} s")
+        time.sleep(0.05)
+
+
+def start_server(
+    graph_dir: Path | str,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT,
+    ready_timeout: float = 30.0,
+) -> ServerHandle:
+    """Serve a built graph read-only over SPARQL 1.1 (Protocol and Graph Store reads) with the
+    Oxigraph server, on 127.0.0.1 unless told otherwise; returns once it answers.
+
+    The store is first brought up to date with the dataset (rebuilt if stale), then released.
+    The default graph is the union of the article graphs, as for a local query. Each query
+    stops after `timeout_s` seconds (whole seconds; Oxigraph has no limit on the number of
+    results). A build that replaces the graph later is not seen: restart the server.
+    """
+    graph_dir = Path(graph_dir)
+    store = open_store(graph_dir)
+    del store  # a read-only handle, released before the server opens the store
+    arguments = ["serve-read-only", "--location", str((graph_dir / STORE).absolute()),
+                 "--union-default-graph", "--timeout-s", str(max(1, math.ceil(timeout_s)))]
+    return launch_oxigraph(arguments, host, port, ready_timeout=ready_timeout)
+
+
+def serve(
+    graph_dir: Path | str,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    *,
+    timeout_s: float = DEFAULT_TIMEOUT,
+    announce: Callable[[str], None] | None = None,
+) -> None:
+    """Serve a built graph read-only until Ctrl-C (see `start_server`)."""
+    with start_server(graph_dir, host, port, timeout_s=timeout_s) as server:
+        if announce is not None:
+            announce(f"serving {graph_dir} read-only: SPARQL endpoint {server.query_url} "
+                     "(Ctrl-C stops)")
+        try:
+            code = server.process.wait()
+        except KeyboardInterrupt:
+            return
+        raise OkoceError(f"the Oxigraph server stopped (exit status {code}): "
+                         f"{server.log_tail()}")

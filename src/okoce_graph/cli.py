@@ -268,7 +268,7 @@ def viz(graph_dir: Path, output: Path | None, focus: str | None, depth: int, typ
     unknown = (wanted_types or set()) - {"Person", "Organization", "Place", "Event", "Program"}
     if unknown:
         raise OkoceError(f"--types: unknown type {', '.join(sorted(unknown))}")
-    focus_iri = find_entity(graph_dir, focus, store)[0] if focus else None
+    focus_iri = find_entity(graph_dir, focus, store) if focus else None
     nodes = None
     if query_file is not None:
         from .sparql import run_query
@@ -325,8 +325,8 @@ def path(source: str, target: str, graph_dir: Path, lang: str) -> None:
     from .dataset import open_store
 
     store = open_store(graph_dir)
-    a = find_entity(graph_dir, source, store)[0]
-    b = find_entity(graph_dir, target, store)[0]
+    a = find_entity(graph_dir, source, store)
+    b = find_entity(graph_dir, target, store)
     steps = shortest_path(network(graph_dir, lang, store), a, b)
     if not steps:
         raise OkoceError(f"no chain of facts links {source!r} and {target!r}")

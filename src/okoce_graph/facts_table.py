@@ -12,8 +12,9 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .dataset import open_store
 from .mapping import PREDICATES
-from .sparql import select
+from .sparql import run_query, select
 
 FIELDS = (
     "kind",
@@ -34,7 +35,7 @@ _ENTITY_TYPES = " ".join(
 
 # The VALUES first and no class test: this shape is twice as fast on Oxigraph at 1M quads.
 STATEMENTS = f"""
-SELECT ?kind ?subject ?object ?unit ?article ?evidence ?start ?end ?subject_iri ?object_iri
+SELECT ?kind ?subject ?object ?unit ?article ?evidence ?start ?end ?subject_iri ?object_iri ?o
 WHERE {{
   VALUES (?p ?kind) {{ {_KIND_VALUES} }}
   GRAPH ?g {{
@@ -76,14 +77,32 @@ WHERE {{
 def facts(graph_dir: Path | str, store: Any = None) -> list[dict[str, Any]]:
     """Every fact of the built graph as a row of the facts table, in a stable order."""
     graph_dir = Path(graph_dir)
-    from .dataset import open_store
-
     store = store if store is not None else open_store(graph_dir)
     rows = select(graph_dir, STATEMENTS, store).dicts() + select(graph_dir, ENTITIES, store).dicts()
+    return _in_order(rows)
+
+
+def facts_about(graph_dir: Path | str, iri: str, store: Any = None) -> list[dict[str, Any]]:
+    """The facts with the entity `iri` as subject or object (no entity rows), found by binding
+    it rather than by reading the whole table."""
+    import pyoxigraph as ox
+
+    graph_dir = Path(graph_dir)
+    store = store if store is not None else open_store(graph_dir)
+    rows = []
+    for variable in ("subject_iri", "o"):
+        result = run_query(graph_dir, STATEMENTS, {variable: ox.NamedNode(iri)}, store=store,
+                           timeout=None)
+        rows += result.dicts()
+    unique = {tuple(sorted((k, str(v)) for k, v in row.items())): row for row in rows}
+    return _in_order(list(unique.values()))
+
+
+def _in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Query rows as facts-table rows, in a stable order."""
     table = [{name: _plain(row.get(name)) for name in FIELDS} for row in rows]
-    table.sort(
-        key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"], r["object"])
-    )
+    table.sort(key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"],
+                              r["object"]))
     return table
 
 

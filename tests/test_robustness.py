@@ -164,6 +164,10 @@ CASES = [
                                       '"article": "other"}\n'), "not in the graph", 1),
     ("unknown type for viz", _graph(_seed, "viz", "--types", "Company"), "unknown type", 1),
     ("no path", _graph(_seed, "path", "Teten Masduki", "Jakarta"), "no chain of facts", 1),
+    ("unreachable endpoint", lambda t: ["query", "ASK {}", "--endpoint",
+                                        "http://127.0.0.1:9/query"], "cannot reach", 1),
+    ("push to an unreachable server", _graph(_seed, "push", "--endpoint",
+                                             "http://127.0.0.1:9/query"), "cannot reach", 1),
 ]
 
 

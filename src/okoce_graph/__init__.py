@@ -38,6 +38,8 @@ _PUBLIC = {
     "load_gold": "scoring",
     "format_scores": "scoring",
     "validate": "shacl",
+    "push": "remote",
+    "start_server": "remote",
     "render_html": "viz",
     "display_notebook": "viz",
 }

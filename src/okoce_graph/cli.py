@@ -147,6 +147,9 @@ def facts_command(graph_dir: Path, fmt: str) -> None:
 @click.option("--name", "query_name", help="Run a named query (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @graph_option
+@click.option("--endpoint", metavar="URL",
+              help="Ask this SPARQL endpoint instead of the local graph (credentials as for "
+                   "push).")
 @format_option("table", "csv", "tsv", "json", "jsonl", "md")
 @click.option("--limit", type=click.IntRange(min=0), help="Print at most N rows (or triples).")
 @click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
@@ -160,6 +163,7 @@ def query(
     query_name: str | None,
     list_queries: bool,
     graph_dir: Path,
+    endpoint: str | None,
     fmt: str,
     limit: int | None,
     params: tuple[str, ...],
@@ -197,7 +201,12 @@ def query(
             raise OkoceError(f"--param {name}: not a parameter of {query_name} ({choices})")
         if allowed is None and not re.search(rf"[?$]{re.escape(name)}\b", sparql):
             raise OkoceError(f"--param {name}: the query has no variable ?{name}")
-    result = run_query(graph_dir, sparql, bound, limit=limit, timeout=timeout)
+    if endpoint is not None:
+        from .remote import run_remote_query
+
+        result = run_remote_query(endpoint, sparql, bound, limit=limit, timeout=timeout)
+    else:
+        result = run_query(graph_dir, sparql, bound, limit=limit, timeout=timeout)
     click.echo(format_result(result, fmt), nl=False)
     if result.truncated:
         click.echo(f"(stopped at --limit {limit})", err=True)
@@ -367,3 +376,53 @@ def export_command(fmt: str, graph_dir: Path, output: Path | None) -> None:
     export(graph_dir, fmt, output)
     if output is not None:
         click.echo(f"wrote {output}", err=True)
+
+
+@main.command("push")
+@click.option("--endpoint", required=True, metavar="URL",
+              help="The server's SPARQL query endpoint, e.g. http://127.0.0.1:7878/query.")
+@click.option("--graph-store", metavar="URL",
+              help="Its Graph Store Protocol URL (default: beside the endpoint, as Oxigraph "
+                   "lays them out; give it for Fuseki, GraphDB or Virtuoso).")
+@graph_option
+@click.option("--prune", is_flag=True,
+              help="Also delete the server's article graphs that the dataset does not have.")
+@click.option("--force", is_flag=True,
+              help="Replace every article graph, even those the server holds unchanged.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Give up on a request after S seconds.")
+@handle_errors
+def push_command(endpoint: str, graph_store: str | None, graph_dir: Path, prune: bool,
+                 force: bool, timeout: float) -> None:
+    """Upload the article graphs to a SPARQL server, each replaced whole.
+
+    Uses the SPARQL 1.1 Graph Store Protocol (PUT per article graph; new graphs in bulk on
+    Oxigraph); graphs the server already holds unchanged are left alone. Credentials come from
+    the environment only: OKOCE_GRAPH_USER and OKOCE_GRAPH_PASSWORD (HTTP Basic) or
+    OKOCE_GRAPH_TOKEN (Bearer).
+    """
+    from .remote import push
+
+    result = push(graph_dir, endpoint, graph_store=graph_store, timeout=timeout, prune=prune,
+                  force=force)
+    click.echo(result.summary(), err=True)
+
+
+@main.command("serve")
+@graph_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (anyone who reaches it can query the graph).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
+              help="Port to listen on (0: a free one).")
+@click.option("--timeout", "timeout_s", type=click.IntRange(min=1),
+              help="Stop each query after S seconds (none by default: Oxigraph keeps a thread "
+                   "per query for the whole timeout, which heavy load turns into a crash).")
+@handle_errors
+def serve_command(graph_dir: Path, host: str, port: int, timeout_s: int | None) -> None:
+    """Serve the graph read-only as a SPARQL endpoint (the Oxigraph server) until Ctrl-C."""
+    from .remote import serve
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"warning: listening on {host}: the endpoint has no authentication", err=True)
+    serve(graph_dir, host, port, timeout_s=timeout_s,
+          announce=lambda message: click.echo(message, err=True))

@@ -1,0 +1,141 @@
+"""`okoce_graph.remote.push` to a local Oxigraph server: first push, push again, forced re-push.
+
+    python bench/bench_push.py [--graph DIR] [--articles 10000] [--quads-per-article 100]
+                               [--changed 100] [--no-force]
+
+Without --graph, writes a synthetic dataset of --articles article graphs of about
+--quads-per-article quads each (about 1M quads by default) into a temporary folder: graph i
+takes the next --quads-per-article lines of the test corpus's build (tests/corpus/articles,
+built once into /tmp/okoce-bench-push/corpus), so the terms and literals are real ones, under
+the article IRI .../article/synthetic-NNNNN. With --graph, pushes that built graph.
+
+Starts `oxigraph serve` (writable, on disk, a free port on 127.0.0.1), then times:
+
+  first     push into the empty server (Oxigraph: new graphs loaded in bulk)
+  again     push the same dataset again (every graph fingerprinted and left alone)
+  changed   --changed graphs edited (one literal each), pushed (those replaced with PUT)
+  force     push with force=True (every graph replaced with PUT)
+
+and checks after each that the server holds exactly the dataset's quads. Reports wall time and
+the server's CPU time (from /proc) for each step.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path("/tmp/okoce-bench-push")
+ARTICLE = "https://w3id.org/okoce-graph/id/article/"
+
+
+def template() -> list[bytes]:
+    from okoce_graph.pipeline import build
+
+    out = CACHE / "corpus"
+    if not (out / "dataset.nq").is_file():
+        build([ROOT / "tests" / "corpus" / "articles"], out, html=False, validate=False)
+    return (out / "dataset.nq").read_bytes().splitlines(keepends=True)
+
+
+def synthetic(folder: Path, articles: int, per: int) -> int:
+    lines = template()
+    out: list[bytes] = []
+    position = 0
+    for i in range(articles):
+        graph = f"<{ARTICLE}synthetic-{i:05d}> .\n".encode()
+        for _ in range(per):
+            line = lines[position % len(lines)]
+            position += 1
+            out.append(line[: line.rfind(b"<")] + graph)
+    data = sorted(set(out))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "dataset.nq").write_bytes(b"".join(data))
+    return len(data)
+
+
+def edit(folder: Path, count: int) -> None:
+    """Change one literal in each of the first `count` graphs."""
+    path = folder / "dataset.nq"
+    seen: set[bytes] = set()
+    out = []
+    for line in path.read_bytes().splitlines(keepends=True):
+        graph = line[line.rfind(b"<") :]
+        if graph not in seen and len(seen) < count and b'"' in line:
+            seen.add(graph)
+            first = line.index(b'"')
+            line = line[: first + 1] + b"edited " + line[first + 1 :]
+        out.append(line)
+    path.write_bytes(b"".join(sorted(out)))
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def quads_on_server(endpoint: str) -> int:
+    from okoce_graph.remote import run_remote_query
+
+    result = run_remote_query(
+        endpoint, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", timeout=120
+    )
+    return int(result.rows[0][0].value)
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from okoce_graph.remote import launch_oxigraph, push
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--graph", type=Path, help="a built graph to push")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--quads-per-article", type=int, default=100)
+    parser.add_argument("--changed", type=int, default=100)
+    parser.add_argument("--no-force", action="store_true", help="skip the forced re-push")
+    args = parser.parse_args()
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="run-", dir=CACHE))
+    try:
+        if args.graph is not None:
+            graph = work / "graph"
+            graph.mkdir()
+            shutil.copy(args.graph / "dataset.nq", graph / "dataset.nq")
+        else:
+            graph = work / "graph"
+            started = time.perf_counter()
+            synthetic(graph, args.articles, args.quads_per_article)
+            print(f"synthetic dataset written in {time.perf_counter() - started:.1f} s")
+        quads = sum(1 for _ in (graph / "dataset.nq").open("rb"))
+        size = (graph / "dataset.nq").stat().st_size
+        print(f"dataset: {quads:,} quads, {size / 1e6:.0f} MB")
+        with launch_oxigraph(["serve", "--location", str(work / "server")], port=0) as server:
+            steps = ["first", "again"] + ["changed"] * bool(args.changed)
+            steps += [] if args.no_force else ["force"]
+            print("| step | wall s | server CPU s | added | replaced | unchanged | quads ok |")
+            print("|---|---|---|---|---|---|---|")
+            for name in steps:
+                if name == "changed":
+                    edit(graph, args.changed)
+                cpu = cpu_seconds(server.process.pid)
+                result = push(graph, server.query_url, force=name == "force")
+                used = cpu_seconds(server.process.pid) - cpu
+                ok = quads_on_server(server.query_url) == quads
+                print(f"| {name} | {result.seconds:.1f} | {used:.1f} | {result.added} | "
+                      f"{result.replaced} | {result.unchanged} | {ok} |", flush=True)
+            print(f"server: {urllib.parse.urlsplit(server.url).netloc}, load average "
+                  f"{os.getloadavg()[0]:.1f}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,473 @@
+"""Remote SPARQL servers and the local endpoint (okoce_graph.remote), against real Oxigraph
+servers started here on 127.0.0.1: a writable one that the graph is pushed to, and the
+read-only one of `start_server`, put under a bounded load."""
+
+from __future__ import annotations
+
+import base64
+import http.client
+import http.server
+import json
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from okoce_graph.errors import OkoceError
+from okoce_graph.remote import (
+    ARTICLE_PREFIX,
+    ServerHandle,
+    default_graph_store,
+    launch_oxigraph,
+    prepare_remote_query,
+    push,
+    run_remote_query,
+    start_server,
+)
+from okoce_graph.sparql import QuerySyntaxError, format_result, named_queries, run_query
+
+ARTICLE = ARTICLE_PREFIX + "000_afb27e7d89d54495"
+PEOPLE = "SELECT ?p ?name WHERE { ?p a okg:Person ; rdfs:label ?name } ORDER BY ?name"
+QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerHandle]:
+    """A writable Oxigraph server with an on-disk store, on a free port."""
+    location = tmp_path_factory.mktemp("oxigraph")
+    with launch_oxigraph(["serve", "--location", str(location)], port=0) as handle:
+        yield handle
+
+
+@pytest.fixture(scope="module")
+def pushed(seed_graph: Path, server: ServerHandle) -> str:
+    """The endpoint of the server once the seed graph is pushed to it."""
+    result = push(seed_graph, server.query_url)
+    assert (result.added, result.replaced, result.unchanged) == (1, 0, 0) and result.bulk
+    return server.query_url
+
+
+def quads_on(endpoint: str) -> int:
+    return int(run_remote_query(endpoint, QUADS).rows[0][0].value)
+
+
+def dataset_quads(graph: Path) -> int:
+    return len((graph / "dataset.nq").read_bytes().splitlines())
+
+
+def update(server: ServerHandle, text: str) -> int:
+    url = urllib.parse.urlsplit(server.update_url)
+    conn = http.client.HTTPConnection(str(url.hostname), url.port, timeout=10)
+    try:
+        conn.request("POST", url.path, text.encode(), {"Content-Type": "application/sparql-update"})
+        response = conn.getresponse()
+        response.read()
+        return response.status
+    finally:
+        conn.close()
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+# Pushing --------------------------------------------------------------------------------------
+
+
+def test_push_again_never_duplicates(seed_graph: Path, pushed: str) -> None:
+    expected = dataset_quads(seed_graph)
+    assert quads_on(pushed) == expected
+    again = push(seed_graph, pushed)
+    assert (again.added, again.replaced, again.unchanged, again.triples) == (0, 0, 1, 0)
+    assert quads_on(pushed) == expected
+    forced = push(seed_graph, pushed, force=True)
+    assert (forced.added, forced.replaced, forced.triples) == (0, 1, expected)
+    assert quads_on(pushed) == expected
+    assert "0 added, 1 replaced, 0 unchanged" in forced.summary()
+
+
+def test_push_replaces_a_changed_graph_and_prunes(
+    seed_graph: Path, server: ServerHandle, pushed: str
+) -> None:
+    expected = dataset_quads(seed_graph)
+    # The same number of triples, one literal different: only the fingerprint tells.
+    assert update(server, f"""
+        PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        DELETE {{ GRAPH <{ARTICLE}> {{ ?p rdfs:label "Anies Baswedan" }} }}
+        INSERT {{ GRAPH <{ARTICLE}> {{ ?p rdfs:label "Anies B." }} }}
+        WHERE {{ GRAPH <{ARTICLE}> {{ ?p rdfs:label "Anies Baswedan" }} }}""") == 204
+    stale, other = ARTICLE_PREFIX + "gone", "http://example.org/not-an-article"
+    assert update(server, f'INSERT DATA {{ GRAPH <{stale}> {{ <http://e/a> <http://e/b> "c" }} '
+                          f'GRAPH <{other}> {{ <http://e/a> <http://e/b> "c" }} }}') == 204
+    kept = push(seed_graph, pushed)  # no --prune: the stale graph stays
+    assert (kept.replaced, kept.unchanged, kept.pruned) == (1, 0, 0)
+    assert quads_on(pushed) == expected + 2
+    pruned = push(seed_graph, pushed, prune=True)
+    assert (pruned.unchanged, pruned.pruned) == (1, 1)
+    assert quads_on(pushed) == expected + 1  # the graph outside the article prefix is kept
+    label = 'ASK { GRAPH ?g { ?p rdfs:label "Anies Baswedan" } }'
+    assert run_remote_query(pushed, label).boolean is True
+    assert update(server, f"DROP GRAPH <{other}>") == 204
+
+
+def test_push_many_graphs_in_chunks(
+    seed_graph: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Five article graphs (copies of the seed one), loaded in several bulk requests, then
+    replaced over several connections, on a server of their own."""
+    lines = (seed_graph / "dataset.nq").read_bytes().splitlines(keepends=True)
+    graph = tmp_path / "five"
+    graph.mkdir()
+    copies = [
+        line.replace(ARTICLE.encode(), f"{ARTICLE_PREFIX}copy-{i}".encode())
+        for i in range(5) for line in lines
+    ]
+    (graph / "dataset.nq").write_bytes(b"".join(sorted(copies)))
+    monkeypatch.setattr("okoce_graph.remote._BULK_BYTES", 100_000)
+    location = tmp_path_factory.mktemp("oxigraph-five")
+    with launch_oxigraph(["serve", "--location", str(location)], port=0) as own:
+        first = push(graph, own.query_url)
+        assert (first.graphs, first.added, first.bulk) == (5, 5, True)
+        assert quads_on(own.query_url) == len(copies)
+        forced = push(graph, own.query_url, force=True, workers=3)
+        assert forced.replaced == 5 and quads_on(own.query_url) == len(copies)
+        # A server that is not Oxigraph (or a separate graph store) gets one PUT per graph.
+        assert update(own, f"DROP GRAPH <{ARTICLE_PREFIX}copy-0>") == 204
+        again = push(graph, own.query_url, graph_store=own.store_url.replace("127.0.0.1",
+                                                                             "localhost"))
+        assert (again.added, again.unchanged, again.bulk) == (1, 4, False)
+        assert quads_on(own.query_url) == len(copies)
+
+
+def test_graph_store_url() -> None:
+    assert default_graph_store("http://127.0.0.1:7878/query") == "http://127.0.0.1:7878/store"
+    assert default_graph_store("http://h:1/sparql") == "http://h:1/store"
+    assert default_graph_store("https://h") == "https://h/store"
+    with pytest.raises(OkoceError, match="give it with --graph-store"):
+        default_graph_store("http://h:3030/ds/select")
+
+
+def test_push_errors(seed_graph: Path, server: ServerHandle, tmp_path: Path) -> None:
+    port = closed_port()
+    with pytest.raises(OkoceError, match=rf"cannot reach http://127.0.0.1:{port}/query: "
+                                         "connection refused"):
+        push(seed_graph, f"http://127.0.0.1:{port}/query")
+    with pytest.raises(OkoceError, match="run `okoce-graph build` first"):
+        push(tmp_path, server.query_url)
+    with pytest.raises(OkoceError, match="HTTP 404 Not Found"):
+        push(seed_graph, server.query_url, graph_store=server.url + "/nowhere", force=True)
+
+
+# Querying -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_named_queries_answer_as_locally(seed_graph: Path, pushed: str, name: str) -> None:
+    query = named_queries()[name]
+    local, remote = run_query(seed_graph, query.text), run_remote_query(pushed, query.text)
+    assert local.rows, name
+    for fmt in ("csv", "tsv", "json", "table"):
+        assert format_result(remote, fmt) == format_result(local, fmt), (name, fmt)
+    # Each parameter bound to the value of the first row.
+    for param in query.params:
+        value = local.rows[0][local.variables.index(param)]
+        bound_local = run_query(seed_graph, query.text, {param: value})
+        bound_remote = run_remote_query(pushed, query.text, {param: value})
+        assert bound_local.rows and len(bound_local.rows) <= len(local.rows)
+        assert format_result(bound_remote, "tsv") == format_result(bound_local, "tsv")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "ASK { ?x okg:renamedTo ?y }",
+        "ASK { ?x okg:renamedTo okg:Nothing }",
+        "CONSTRUCT { ?p schema:name ?n } WHERE { ?p a okg:Person ; rdfs:label ?n }",
+        "DESCRIBE <https://w3id.org/okoce-graph/id/person/iim-rusyamsi>",
+        f"SELECT (COUNT(*) AS ?n) FROM <{ARTICLE}> WHERE {{ ?s a okg:Person }}",
+        "PREFIX okg: <https://w3id.org/okoce-graph/ontology#>\n" + PEOPLE,
+    ],
+)
+def test_other_forms_answer_as_locally(seed_graph: Path, pushed: str, query: str) -> None:
+    for fmt in ("csv", "json"):
+        assert format_result(run_remote_query(pushed, query), fmt) == format_result(
+            run_query(seed_graph, query), fmt
+        )
+
+
+def test_parameters_are_terms_not_text(seed_graph: Path, pushed: str) -> None:
+    hostile = {"name": 'x" } } ; DROP ALL ; SELECT * { "'}
+    assert run_remote_query(pushed, PEOPLE, hostile).rows == []
+    assert quads_on(pushed) >= dataset_quads(seed_graph)
+    by_iri = run_remote_query(pushed, PEOPLE, {
+        "p": run_query(seed_graph, PEOPLE).rows[0][0]})
+    assert [row[1].value for row in by_iri.rows] == ["Ahmad Riza"]
+    with pytest.raises(OkoceError, match=r"\?name must be in the SELECT clause"):
+        run_remote_query(pushed, "SELECT ?p WHERE { ?p rdfs:label ?name }", {"name": "x"})
+    with pytest.raises(OkoceError, match="CONSTRUCT WHERE"):
+        run_remote_query(pushed, "CONSTRUCT WHERE { ?s rdfs:label ?name }", {"name": "x"})
+    # The VALUES block is joined with the WHERE group, past a CONSTRUCT template and SELECT
+    # expressions, so that a BIND of the variable stays legal (as in the named provenance).
+    text = prepare_remote_query(
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", {"s": "a"}).text.splitlines()[-1]
+    assert text == 'CONSTRUCT { ?s ?p ?o } WHERE { VALUES (?s) { ("a") } { ?s ?p ?o }}'
+    text = prepare_remote_query(
+        'SELECT ?s (EXISTS { ?s ?p "{" } AS ?e) # {\nWHERE { ?s ?p ?o }', {"s": 1}).text
+    assert text.endswith('WHERE { VALUES (?s) { ("1"^^<http://www.w3.org/2001/XMLSchema#integer>)'
+                         ' } { ?s ?p ?o }}')
+
+
+def test_limit(seed_graph: Path, pushed: str) -> None:
+    result = run_remote_query(pushed, PEOPLE, limit=2)
+    assert result.truncated and len(result.rows) == 2
+    assert not run_remote_query(pushed, PEOPLE, limit=5).truncated
+
+
+@pytest.mark.parametrize(
+    ("query", "params"),
+    [
+        ("SELECT ?x WHERE {\n  ?x a okg:Person\n  FILTR }", None),
+        ("SELECT ?name WHERE { ?p rdfs:label ?name FILTER(?name = ) }", {"name": "x"}),
+        ("PREFIX ex: <http://e/>\nSELECT ?name WHERE { ?p rdfs:label ?name .\n ?p ex: }",
+         {"name": "x"}),
+        ("SELECT ?name WHERE { ?p rdfs:label ?name } ORDER BY", {"name": "x"}),
+        ("SELECT ?name WHERE { ?p rdfs:label ?name . ", {"name": "x"}),
+    ],
+)
+def test_syntax_errors_point_into_the_users_query(
+    seed_graph: Path, pushed: str, query: str, params: dict | None
+) -> None:
+    with pytest.raises(QuerySyntaxError) as local:
+        run_query(seed_graph, query, params)
+    with pytest.raises(QuerySyntaxError) as remote:
+        run_remote_query(pushed, query, params)
+    assert str(remote.value) == str(local.value)
+    assert remote.value.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?name WHERE { ?p rdfs:label ?name FILTER(?name = ) . ?p a okg:Person }",
+        "SELECT ?name WHERE { ?p rdfs:label ?name } ORDER BY ?name LIMIT x",
+        "SELECT ?name\nWHERE {\n  ?p rdfs:label ?name .\n  ?p a okg:Person } LIMIT x",
+    ],
+)
+def test_server_syntax_errors_are_placed_back(seed_graph: Path, query: str) -> None:
+    """The position a server gives in the text sent (prefixes added, parameters wrapped in)
+    is moved back into the user's text."""
+    import pyoxigraph as ox
+
+    from okoce_graph.remote import _map_lines, _syntax_error
+
+    prepared = prepare_remote_query(query, {"name": "x"})
+    with pytest.raises(SyntaxError) as sent:
+        ox.Store().query(prepared.text)  # what an Oxigraph server answers with
+    with pytest.raises(QuerySyntaxError) as local:
+        run_query(seed_graph, query, {"name": "x"})
+    assert str(_syntax_error(str(sent.value), prepared, query)) == str(local.value)
+    shifted = f"Encountered x at line {prepared.prefix_lines + 2}, column 3."
+    assert _map_lines(shifted, prepared) == "Encountered x at line 2, column 3."
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "INSERT is an update"),
+        ("PREFIX ex: <http://e/>\nDELETE WHERE { ?s ?p ?o }", "DELETE is an update"),
+        ("DROP ALL", "DROP is an update"),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+         "SERVICE is refused"),
+    ],
+)
+def test_refusals(seed_graph: Path, pushed: str, query: str, message: str) -> None:
+    with pytest.raises(OkoceError, match=message):
+        run_remote_query(pushed, query)
+    assert quads_on(pushed) >= dataset_quads(seed_graph)
+
+
+def test_unreachable_and_http_errors(server: ServerHandle, pushed: str) -> None:
+    port = closed_port()
+    with pytest.raises(OkoceError) as refused:
+        run_remote_query(f"http://127.0.0.1:{port}/query", "ASK {}")
+    assert str(refused.value) == f"cannot reach http://127.0.0.1:{port}/query: connection refused"
+    with pytest.raises(OkoceError) as missing:
+        run_remote_query(server.url + "/nowhere", "ASK {}")
+    assert str(missing.value).startswith(f"{server.url}/nowhere: HTTP 404 Not Found")
+    with pytest.raises(OkoceError, match="unknown host"):
+        run_remote_query("http://no-such-host.invalid/query", "ASK {}")
+    for bad in ("ftp://h/query", "/query", "http://user:secret@127.0.0.1/query"):
+        with pytest.raises(OkoceError) as error:
+            run_remote_query(bad, "ASK {}")
+        assert "secret" not in str(error.value)
+
+
+def test_timeout() -> None:
+    """A server that accepts the connection and never answers."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        started = time.monotonic()
+        with pytest.raises(OkoceError, match=r"query stopped after 0.5 s \(raise it with"):
+            run_remote_query(f"http://127.0.0.1:{port}/query", "ASK {}", timeout=0.5)
+        assert time.monotonic() - started < 5
+
+
+class _Recorder(http.server.BaseHTTPRequestHandler):
+    seen: list[str | None] = []  # noqa: RUF012
+
+    def do_POST(self) -> None:
+        type(self).seen.append(self.headers.get("Authorization"))
+        self.send_response(401, "Unauthorized")
+        self.send_header("Content-Length", "13")
+        self.end_headers()
+        self.wfile.write(b"who are you?\n")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    endpoint = f"http://127.0.0.1:{server.server_address[1]}/query"
+    try:
+        for name in ("OKOCE_GRAPH_USER", "OKOCE_GRAPH_PASSWORD", "OKOCE_GRAPH_TOKEN"):
+            monkeypatch.delenv(name, raising=False)
+        with pytest.raises(OkoceError, match=r"HTTP 401 Unauthorized: who are you\?"):
+            run_remote_query(endpoint, "ASK {}")
+        monkeypatch.setenv("OKOCE_GRAPH_USER", "ana")
+        with pytest.raises(OkoceError, match="OKOCE_GRAPH_PASSWORD is not set"):
+            run_remote_query(endpoint, "ASK {}")
+        monkeypatch.setenv("OKOCE_GRAPH_PASSWORD", "s3cret-pass")
+        with pytest.raises(OkoceError) as basic:
+            run_remote_query(endpoint, "ASK {}")
+        monkeypatch.setenv("OKOCE_GRAPH_TOKEN", "t0ken-value")
+        with pytest.raises(OkoceError) as bearer:
+            run_remote_query(endpoint, "ASK {}")
+        for error in (basic.value, bearer.value):
+            assert "s3cret" not in str(error) and "t0ken" not in str(error)
+            assert "OKOCE_GRAPH_TOKEN" in str(error)
+        basic_value = "Basic " + base64.b64encode(b"ana:s3cret-pass").decode()
+        assert _Recorder.seen == [None, basic_value, "Bearer t0ken-value"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# Serving --------------------------------------------------------------------------------------
+
+
+def _client_loop(url: urllib.parse.SplitResult, bodies: list[bytes], until: float,
+                 latencies: list[float], failures: list[str], offset: int) -> None:
+    conn = http.client.HTTPConnection(str(url.hostname), url.port, timeout=30)
+    headers = {"Content-Type": "application/x-www-form-urlencoded",
+               "Accept": "application/sparql-results+json"}
+    count = 0
+    while time.monotonic() < until and count < 100_000:
+        body = bodies[(offset + count) % len(bodies)]
+        count += 1
+        started = time.perf_counter()
+        try:
+            conn.request("POST", url.path, body, headers)
+            response = conn.getresponse()
+            data = response.read()
+            if response.status != 200:
+                failures.append(f"HTTP {response.status}: {data[:100]!r}")
+                continue
+            answer = json.loads(data)
+            if "results" not in answer and "boolean" not in answer:
+                failures.append("not SPARQL results")
+                continue
+            latencies.append(time.perf_counter() - started)
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            failures.append(repr(exc))
+            conn.close()
+            conn = http.client.HTTPConnection(str(url.hostname), url.port, timeout=30)
+    conn.close()
+
+
+def test_read_only_server_under_load(seed_graph: Path) -> None:
+    """50 clients asking the named queries for 5 seconds: not one failed request. Then the
+    server refuses to be written to."""
+    with start_server(seed_graph, port=0) as served:
+        assert served.url.startswith("http://127.0.0.1:")
+        url = urllib.parse.urlsplit(served.query_url)
+        bodies = [urllib.parse.urlencode({"query": prepare_remote_query(q.text).text}).encode()
+                  for q in named_queries().values()]
+        bodies.append(urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode())
+        latencies: list[float] = []
+        failures: list[str] = []
+        until = time.monotonic() + 5
+        threads = [threading.Thread(target=_client_loop,
+                                    args=(url, bodies, until, latencies, failures, i))
+                   for i in range(50)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        assert failures == [] and len(latencies) >= 100
+        # The union of the article graphs is the default graph, as for a local query.
+        assert format_result(run_remote_query(served.query_url, PEOPLE,
+                                              union_default_graph=False), "csv") == \
+            format_result(run_query(seed_graph, PEOPLE), "csv")
+        assert update(served, "INSERT DATA { <http://a> <http://b> <http://c> }") == 403
+        with pytest.raises(OkoceError, match="HTTP 403 Forbidden: The server is read-only"):
+            push(seed_graph, served.query_url, force=True)
+        # The store stays readable from this process while the server has it open.
+        assert run_query(seed_graph, "ASK { ?s ?p ?o }").boolean is True
+        process = served.process
+    assert process.poll() is not None
+
+
+def test_server_start_failures(seed_graph: Path, tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        with pytest.raises(OkoceError, match=f"cannot serve on 127.0.0.1:{port}: the address "
+                                             "is in use"):
+            start_server(seed_graph, port=port)
+    with pytest.raises(OkoceError, match="run `okoce-graph build` first"):
+        start_server(tmp_path)
+    # A stale store is rebuilt from the dataset before the server opens it.
+    copy = tmp_path / "copy"
+    shutil.copytree(seed_graph, copy)
+    shutil.rmtree(copy / "store")
+    with start_server(copy, port=0) as served:
+        assert quads_on(served.query_url) == dataset_quads(copy)
+
+
+def test_serve_blocks_until_interrupted(seed_graph: Path) -> None:
+    """`serve` (what the command line runs) answers until Ctrl-C, then stops its server."""
+    script = ("import sys\nfrom okoce_graph.remote import serve\n"
+              "serve(sys.argv[1], port=0, announce=lambda m: print(m, flush=True))\n"
+              "print('stopped', flush=True)\n")
+    process = subprocess.Popen([sys.executable, "-c", script, str(seed_graph)],
+                               stdout=subprocess.PIPE, text=True)
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        endpoint = line.split("SPARQL endpoint ")[1].split()[0]
+        assert run_remote_query(endpoint, "ASK { ?s ?p ?o }").boolean is True
+        process.send_signal(signal.SIGINT)
+        assert process.wait(20) == 0 and process.stdout.read() == "stopped\n"
+        with pytest.raises(OkoceError, match="connection refused"):
+            run_remote_query(endpoint, "ASK {}")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()

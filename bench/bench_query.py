@@ -77,10 +77,10 @@ _RDFLIB_DATASET: Any = None  # parsed once in the parent, shared with forked chi
 
 
 def revision() -> str:
-    """The project's commit, with "+dirty" when src/ has uncommitted changes."""
+    """The git tree of src/ (what the figures depend on), "+dirty" with uncommitted changes."""
     root = HERE.parent
     try:
-        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+        head = subprocess.run(["git", "-C", str(root), "rev-parse", "--short", "HEAD:src"],
                               capture_output=True, text=True, check=True).stdout.strip()
         dirty = subprocess.run(["git", "-C", str(root), "status", "--porcelain", "src"],
                                capture_output=True, text=True, check=True).stdout.strip()
@@ -287,7 +287,7 @@ def main() -> None:
 
     report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(),
                               "loadavg_start": os.getloadavg(), "revision": revision()}
-    print(f"okoce-graph at {report['revision']}")
+    print(f"okoce-graph src/ tree {report['revision']}")
     n = args.articles
     if n is None:
         sample = cached_build(args.cache / f"sample-s{args.seed}", SAMPLE_ARTICLES, args.seed,
@@ -407,7 +407,7 @@ def main() -> None:
     print(f"load average at the start {report['loadavg_start'][0]:.1f}, "
           f"at the end {report['loadavg_end'][0]:.1f} (other processes share the machine)")
     (args.cache / f"results-n{n}-s{args.seed}.json").write_text(
-        json.dumps(report, indent=1, ensure_ascii=False, default=timing_json))
+        json.dumps(timing_json(report), indent=1, ensure_ascii=False))
     print()
     print(markdown(report, args.rdflib_timeout, args.no_rdflib, "wall"))
     print()
@@ -417,9 +417,14 @@ def main() -> None:
 
 
 def timing_json(value: Any) -> Any:
+    """The report with every Timing as an object (json writes a NamedTuple as a list)."""
     if isinstance(value, Timing):
         return value._asdict()
-    raise TypeError(type(value))
+    if isinstance(value, dict):
+        return {k: timing_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [timing_json(v) for v in value]
+    return value
 
 
 def sec(seconds: float | None) -> str:

@@ -1,14 +1,14 @@
 """A synthetic corpus of Indonesian regional news articles for benchmarks (stdlib only).
 
-    python bench/generate_corpus.py N OUT_DIR [--seed S]
+    python bench/generate_corpus.py N OUT_DIR [--seed S] [--size full|brief]
 
-Writes N plain-text articles (2-4 KB each) in the genre of the project's articles: a headline,
-a dateline, an event with its date and venue, who attended it, quotations, collaborations and
-memoranda, renamed programmes, acronyms in brackets and figures. Regions come from the
-project's regions.tsv; people are drawn from several hundred given names and surnames of many
-Indonesian traditions. The officials of a region (its governor, regent or mayor, heads of its
-offices) and the heads of companies and associations are fixed per seed and term of office,
-so they recur from article to article.
+Writes N plain-text articles (2-4 KB each, or under 1 KB with --size brief) in the genre of the
+project's articles: a headline, a dateline, an event with its date and venue, who attended it,
+quotations, collaborations and memoranda, renamed programmes, acronyms in brackets and figures.
+Regions come from the project's regions.tsv; people are drawn from several hundred given names
+and surnames of many Indonesian traditions. The officials of a region (its governor, regent or
+mayor, heads of its offices) and the heads of companies and associations are fixed per seed and
+term of office, so they recur from article to article.
 
 The same seed and N give byte-identical files: article i depends only on the seed and i, and
 nothing here iterates over a set or a hash-ordered mapping.
@@ -27,8 +27,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REGIONS_TSV = ROOT / "src" / "okoce_graph" / "extract" / "data" / "regions.tsv"
-MIN_BYTES = 2048
-MAX_BYTES = 4096
+# Article sizes in bytes: (drawn target low, high, floor, ceiling). "full" is a typical 3 KB
+# report; "brief" a news-wire item of a few paragraphs (about 100 quads in the graph, the
+# article size issue #7's "10,000 articles, about one million triples" implies).
+SIZES = {"full": (2300, 3800, 2048, 4096), "brief": (500, 900, 0, 1000)}
 
 # Names ----------------------------------------------------------------------------------------
 # Given names and family or second names by tradition. A person is one or two given names
@@ -570,10 +572,11 @@ class Attendee:
 
 
 class ArticleWriter:
-    def __init__(self, world: World, index: int) -> None:
+    def __init__(self, world: World, index: int, size: str = "full") -> None:
         self.world = world
         self.index = index
         self.rng = world.rng("article", index)
+        self.size = SIZES[size]
 
     # Pieces -----------------------------------------------------------------------------------
 
@@ -954,23 +957,25 @@ class ArticleWriter:
         return out
 
     def fit(self, headline: str, body: list[str], fillers: list[str], closing: str) -> str:
-        """Join the parts, adding background paragraphs to reach 2 KB and dropping optional
-        ones to stay under 4 KB."""
+        """Join the parts, adding background paragraphs to reach the size's floor and a drawn
+        target, and dropping optional ones to stay under its ceiling."""
 
         def join(parts: list[str]) -> str:
             tail = f"\n\n{closing}\n" if closing else "\n"
             return headline + "\n\n" + "\n\n".join(parts) + tail
 
-        target = self.rng.randint(2300, 3800)
+        low, high, floor, ceiling = self.size
+        target = self.rng.randint(low, high)
         parts = list(body)
         extra = list(fillers)
-        while extra and len(join(parts).encode()) < max(target, MIN_BYTES):
+        while extra and len(join(parts).encode()) < max(target, floor):
             position = self.rng.randint(2, len(parts))
             candidate = [*parts[:position], extra.pop(), *parts[position:]]
-            if len(join(candidate).encode()) > MAX_BYTES:
+            if len(join(candidate).encode()) > ceiling:
                 break
             parts = candidate
-        while len(join(parts).encode()) > MAX_BYTES and len(parts) > 4:
+        keep = 4 if floor else 2  # a brief keeps the lead and the attendance paragraph
+        while len(join(parts).encode()) > ceiling and len(parts) > keep:
             parts.pop()  # the last paragraphs are the optional ones
         return re.sub(r"\.\.(?=\s)", ".", join(parts))  # "M.Si.." at a sentence's end
 
@@ -978,15 +983,16 @@ class ArticleWriter:
 # Entry points ---------------------------------------------------------------------------------
 
 
-def generate(n_articles: int, seed: int, out_dir: Path) -> list[Path]:
-    """Write `n_articles` articles into `out_dir` (created if needed); return their paths."""
+def generate(n_articles: int, seed: int, out_dir: Path, size: str = "full") -> list[Path]:
+    """Write `n_articles` articles of `size` ("full" or "brief") into `out_dir` (created if
+    needed); return their paths."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     world = World(seed)
     width = max(5, len(str(n_articles - 1)))
     paths = []
     for i in range(n_articles):
-        slug, text = ArticleWriter(world, i).write()
+        slug, text = ArticleWriter(world, i, size).write()
         path = out_dir / f"{i:0{width}d}_{slug}.txt"
         path.write_bytes(text.encode("utf-8"))
         paths.append(path)
@@ -998,10 +1004,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("n", type=int, help="number of articles")
     parser.add_argument("out_dir", type=Path, help="folder to write them into")
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument("--size", choices=sorted(SIZES), default="full",
+                        help="full: 2-4 KB reports (default); brief: news-wire items under 1 KB")
     args = parser.parse_args(argv)
     if args.n < 0:
         parser.error("N must be 0 or more")
-    paths = generate(args.n, args.seed, args.out_dir)
+    paths = generate(args.n, args.seed, args.out_dir, args.size)
     size = sum(p.stat().st_size for p in paths)
     print(f"wrote {len(paths)} articles ({size / 1024:.0f} KB) to {args.out_dir}",
           file=sys.stderr)

@@ -20,7 +20,7 @@ from rdflib.compare import isomorphic
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from okoce_graph.analysis import network
-from okoce_graph.dataset import DATASET, TURTLE, nquads_lines
+from okoce_graph.dataset import DATASET, nquads_lines
 from okoce_graph.errors import OkoceError
 from okoce_graph.export import EXPORT_FORMATS, context, export, export_bytes, ntriples
 from okoce_graph.facts_table import FIELDS, facts
@@ -92,11 +92,8 @@ def test_union_graph_reads_back(
     assert isomorphic(parsed, union(reference(seed_graph)))
 
 
-def test_nq_is_the_dataset_and_ttl_the_built_turtle(
-    seed_graph: Path, exported: dict[str, bytes]
-) -> None:
+def test_nq_is_the_dataset(seed_graph: Path, exported: dict[str, bytes]) -> None:
     assert exported["nq"] == (seed_graph / DATASET).read_bytes()
-    assert exported["ttl"] == (seed_graph / TURTLE).read_bytes()
 
 
 def test_nt_is_the_dataset_without_graph_names(

@@ -1,6 +1,7 @@
-"""The canonical artifact: a sorted N-Quads dataset, one named graph per article, written
-byte-for-byte the same for the same input. Everything else (Turtle of the merged graph, the
-Oxigraph store used for queries) is derived from it and can be rebuilt from it."""
+"""The canonical artifact: an N-Quads dataset, one named graph per article, written
+byte-for-byte the same for the same input: the graphs in article-id order, each graph's lines
+sorted. Everything else (the Oxigraph store used for queries, exports) is derived from it and
+can be rebuilt from it."""
 
 from __future__ import annotations
 
@@ -24,7 +25,6 @@ from .vocab import PREFIXES
 
 Quad = tuple[Node, Node, Node, URIRef]
 DATASET = "dataset.nq"
-TURTLE = "graph.ttl"
 STORE = "store"
 STORE_STAMP = "dataset.json"
 
@@ -183,12 +183,21 @@ def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:
     return term
 
 
-def write_dataset(out: Path, lines: list[str]) -> bytes:
-    """Write the dataset and the merged Turtle; return the dataset's bytes."""
-    data = "".join(lines)
-    write_text(out / DATASET, data)
-    write_text(out / TURTLE, turtle(lines))
-    return data.encode()
+def write_dataset(out: Path, parts: list[Path]) -> str:
+    """Write the dataset as the concatenation of the article graphs' files `parts` (each
+    holding its sorted lines), streaming; return its SHA-256."""
+    digest = hashlib.sha256()
+
+    def write(tmp: Path) -> None:
+        with open(tmp, "wb") as target:
+            for part in parts:
+                with open(part, "rb") as source:
+                    while chunk := source.read(1 << 20):
+                        digest.update(chunk)
+                        target.write(chunk)
+
+    atomic_write(out / DATASET, write)
+    return digest.hexdigest()
 
 
 def dataset_path(graph_dir: Path) -> Path:
@@ -203,9 +212,8 @@ def dataset_path(graph_dir: Path) -> Path:
 _OPEN_STORES: dict[tuple[str, int, int, int], Any] = {}
 
 
-def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-untyped-def]
+def open_store(graph_dir: Path):  # type: ignore[no-untyped-def]
     """The Oxigraph store of a built graph, rebuilt from the dataset when missing or stale.
-    `data` is the dataset's bytes when the caller has them, saving a second read.
 
     The store records the size, modification time and SHA-256 of the dataset it was made
     from: an unchanged file is recognised without reading it, a touched one by its hash."""
@@ -218,8 +226,7 @@ def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-u
     same_file = stamp.get("size") == status.st_size and stamp.get("mtime_ns") == status.st_mtime_ns
     digest = stamp.get("sha256", "")
     if not same_file:
-        data = data if data is not None else path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        digest = _file_sha256(path)
     if same_file or digest == stamp.get("sha256"):
         # One read-only handle per unchanged dataset in a process: reopening costs about
         # 12 ms and starts with cold caches.
@@ -235,8 +242,15 @@ def open_store(graph_dir: Path, data: bytes | None = None):  # type: ignore[no-u
                 _OPEN_STORES.clear()  # keep only the latest graph open
                 _OPEN_STORES[key] = store
             return store
-    data = data if data is not None else path.read_bytes()
-    return _rebuild_store(graph_dir, data, hashlib.sha256(data).hexdigest())
+    return _rebuild_store(graph_dir, digest)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        while chunk := file.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 def _read_stamp(path: Path) -> dict[str, Any]:
@@ -247,18 +261,69 @@ def _read_stamp(path: Path) -> dict[str, Any]:
     return stamp if isinstance(stamp, dict) else {}
 
 
-def _rebuild_store(graph_dir: Path, data: bytes, digest: str):  # type: ignore[no-untyped-def]
+def _rebuild_store(graph_dir: Path, digest: str):  # type: ignore[no-untyped-def]
+    """Load the whole dataset into a new store, streaming from the file."""
     import pyoxigraph
 
-    tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=graph_dir))
-    try:
-        store = pyoxigraph.Store(str(tmp))
+    def load(store: Any) -> None:
         try:
-            store.bulk_load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+            store.bulk_load(path=str(graph_dir / DATASET), format=pyoxigraph.RdfFormat.N_QUADS)
         except SyntaxError as exc:
             raise OkoceError(
                 f"{graph_dir / DATASET}: corrupt dataset ({exc}); rebuild it"
             ) from None
+
+    tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=graph_dir))
+    return _replace_store(graph_dir, digest, tmp, lambda: pyoxigraph.Store(str(tmp)), load)
+
+
+def update_store(graph_dir: Path, digest: str, previous: Path, remove: list[URIRef],
+                 add: list[Path]):  # type: ignore[no-untyped-def]
+    """The store of the dataset just written in `graph_dir` (whose SHA-256 is `digest`).
+
+    When the build in `previous` has a store made from its dataset, and the change is small,
+    that store is copied (RocksDB hard-links its immutable files) and updated: the named
+    graphs `remove` are dropped and the files `add` loaded. Otherwise the store is loaded
+    from the whole dataset."""
+    import pyoxigraph
+
+    stamp = _read_stamp(previous / STORE / STORE_STAMP)
+    try:
+        manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
+        articles = len(manifest["articles"])
+        matches = stamp.get("sha256") == manifest["dataset_sha256"]
+    except (OSError, ValueError, TypeError, KeyError):
+        articles, matches = 0, False
+    if not matches or len(remove) + len(add) > max(8, articles // 10):
+        return _rebuild_store(graph_dir, digest)
+    tmp = graph_dir / f".store.{os.getpid()}"
+
+    def copy() -> Any:
+        pyoxigraph.Store.read_only(str(previous / STORE)).backup(str(tmp))
+        return pyoxigraph.Store(str(tmp))
+
+    def change(store: Any) -> None:
+        for graph in remove:
+            store.remove_graph(pyoxigraph.NamedNode(str(graph)))
+        # One transactional load: a bulk load per file would write new table files for each.
+        data = b"".join(path.read_bytes() for path in add)
+        store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
+
+    try:
+        return _replace_store(graph_dir, digest, tmp, copy, change)
+    except (OSError, RuntimeError):
+        return _rebuild_store(graph_dir, digest)  # the previous store could not be copied
+
+
+def _replace_store(graph_dir: Path, digest: str, tmp: Path, create: Callable[[], Any],
+                   fill: Callable[[Any], None]):  # type: ignore[no-untyped-def]
+    """Make a store in `tmp` with `create`, `fill` it, stamp it with the dataset it now holds
+    and move it into place; return it opened read-only."""
+    import pyoxigraph
+
+    try:
+        store = create()
+        fill(store)
         store.flush()
         del store
         status = (graph_dir / DATASET).stat()

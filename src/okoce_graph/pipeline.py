@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import heapq
 import json
 import os
 import shutil
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -24,15 +23,15 @@ from .article import (
 )
 from .dataset import (
     nquads_lines,
-    open_store,
     publish_folder,
     staging_folder,
+    update_store,
     write_dataset,
     write_text,
 )
 from .errors import OkoceError
 from .extract.relations import extract
-from .mapping import to_quads
+from .mapping import article_iri, to_quads
 from .resolution import Merge, Resolution, resolve
 
 DEFAULT_ARTICLES = Path("data/articles")
@@ -41,6 +40,7 @@ HTML = "graph.html"
 MERGES = "merges.jsonl"
 MANIFEST = "manifest.json"
 CACHE = "cache"
+CACHE_INDEX = "index.json"
 # The code whose changes change an article's quads (the cache key covers it).
 _EXTRACTION_MODULES = {
     "__init__.py", "article.py", "resolution.py", "mapping.py", "vocab.py", "dataset.py",
@@ -116,7 +116,7 @@ def process(article: Article) -> Resolution:
 
 @dataclass
 class ArticleResult:
-    """What one article contributes to the graph; what the cache keeps."""
+    """What one article contributes to the graph."""
 
     id: str
     sha256: str
@@ -125,11 +125,10 @@ class ArticleResult:
     unresolved: list[dict[str, Any]]
     facts: int
     entities: list[str]  # "type\tkey" of every entity, for corpus-wide counts
-    validated: bool = False
 
 
 def compute(source: Source) -> ArticleResult:
-    """Extract, resolve and map one article (run in worker processes with --jobs)."""
+    """Extract, resolve and map one article."""
     resolution = process(parse_article(source.text, source.id, source.name))
     return ArticleResult(
         id=source.id,
@@ -140,6 +139,32 @@ def compute(source: Source) -> ArticleResult:
         facts=len(resolution.facts),
         entities=sorted({f"{e.type}\t{e.key}" for e in resolution.entities}),
     )
+
+
+@dataclass
+class Summary:
+    """An article's result without its quads, which stay in its cache file: what the build
+    keeps in memory and the cache index records."""
+
+    id: str
+    sha256: str
+    quads: int
+    merges: list[dict[str, Any]]
+    unresolved: list[dict[str, Any]]
+    facts: int
+    entities: list[str]
+    validated: bool = False
+
+
+def compute_into(folder: Path, source: Source) -> Summary:
+    """`compute` one article, write its quads to its cache file in `folder` and return the
+    rest (run in worker processes with --jobs, so that quads never cross between
+    processes)."""
+    result = compute(source)
+    with open(folder / _cache_name(source), "w", encoding="utf-8", newline="\n") as file:
+        file.writelines(result.lines)
+    return Summary(result.id, result.sha256, len(result.lines), result.merges,
+                   result.unresolved, result.facts, result.entities)
 
 
 @cache
@@ -157,40 +182,44 @@ def fingerprint() -> str:
 
 
 def _cache_name(source: Source) -> str:
-    return f"{source.id}.{source.sha256[:16]}.json"
+    return f"{source.id}.{source.sha256[:16]}.nq"
 
 
-def _cached(out: Path, source: Source) -> ArticleResult | None:
-    path = out / CACHE / fingerprint() / _cache_name(source)
+def _cache_folder(out: Path) -> Path:
+    return out / CACHE / fingerprint()
+
+
+def _read_index(out: Path) -> dict[str, Summary]:
+    """The previous build's cached articles whose quads file is still there."""
+    folder = _cache_folder(out)
     try:
-        return ArticleResult(**json.loads(path.read_text(encoding="utf-8")))
+        index = json.loads((folder / CACHE_INDEX).read_text(encoding="utf-8"))
+        summaries = {name: Summary(**fields) for name, fields in index.items()}
     except (OSError, ValueError, TypeError):
-        return None  # missing or damaged: compute it again
+        return {}  # missing or damaged: compute everything again
+    return {name: s for name, s in summaries.items() if (folder / name).is_file()}
 
 
-def _keep_cache(staging: Path, out: Path, results: list[ArticleResult],
-                sources: list[Source], reused: set[str]) -> None:
-    folder = staging / CACHE / fingerprint()
-    folder.mkdir(parents=True)
-    for source, result in zip(sources, results, strict=True):
-        target = folder / _cache_name(source)
-        previous = out / CACHE / fingerprint() / _cache_name(source)
-        if source.id in reused:
-            try:
-                os.link(previous, target)
-                continue
-            except OSError:
-                pass
-        target.write_text(json.dumps(asdict(result), ensure_ascii=False), encoding="utf-8")
+def _reuse(previous: Path, folder: Path, name: str) -> bool:
+    """Link (or copy) a cached quads file of the previous build into the new cache."""
+    try:
+        os.link(previous / name, folder / name)
+    except OSError:
+        try:
+            shutil.copyfile(previous / name, folder / name)
+        except OSError:
+            return False
+    return True
 
 
 def _compute_all(
-    todo: list[Source], jobs: int, progress: Callable[[int], None] | None
-) -> list[ArticleResult]:
+    folder: Path, todo: list[Source], jobs: int, progress: Callable[[int], None] | None
+) -> list[Summary]:
+    work = partial(compute_into, folder)
     if jobs <= 1 or len(todo) < 2:
         results = []
         for source in todo:
-            results.append(compute(source))
+            results.append(work(source))
             if progress:
                 progress(1)
         return results
@@ -199,7 +228,7 @@ def _compute_all(
     chunk = max(1, min(64, len(todo) // (jobs * 4)))
     results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(compute, todo, chunksize=chunk):
+        for result in pool.map(work, todo, chunksize=chunk):
             results.append(result)
             if progress:
                 progress(1)
@@ -218,65 +247,108 @@ def build(
 ) -> BuildResult:
     """Build the graph of the articles in `inputs` into `out`.
 
-    Each article's result is cached in `out/cache/` under its content hash, so a rebuild
-    redoes only new or edited articles; a removed article's graph is gone from the new build.
-    `progress` is called with 1 after each article.
+    Each article's quads are cached in `out/cache/` under its content hash, so a rebuild
+    redoes only new or edited articles, and the store is then updated rather than reloaded;
+    a removed article's graph is gone from the new build. Quads stream from the cache files
+    to the dataset and the store: memory does not grow with the corpus. `progress` is called
+    with 1 after each article.
     """
     sources = load_sources(find_articles(inputs or [DEFAULT_ARTICLES]))
-    cached = {s.id: r for s in sources if (r := _cached(out, s)) is not None}
-    todo = [s for s in sources if s.id not in cached]
-    if progress and cached:
-        progress(len(cached))
-    computed = {r.id: r for r in _compute_all(todo, jobs, progress)}
-    results = [cached.get(s.id) or computed[s.id] for s in sources]
-    if validate:
-        unchecked = [r for r in results if not r.validated]
-        if unchecked:
-            _validate([line for r in unchecked for line in r.lines])
-        for r in unchecked:
-            r.validated = True
-    lines = list(heapq.merge(*(r.lines for r in results)))
-    merges = [Merge(**m) for r in results for m in r.merges]
-    unresolved = [Merge(**m) for r in results for m in r.unresolved]
-    result = BuildResult(
-        out=out,
-        articles=[r.id for r in results],
-        quads=len(lines),
-        facts=sum(r.facts for r in results),
-        entities=len({e for r in results for e in r.entities}),
-        merges=merges,
-        unresolved=unresolved,
-        reused=len(cached),
-    )
     # Everything is written into a staging folder and published in one step at the end.
     staging = staging_folder(out)
     try:
-        data = write_dataset(staging, lines)
-        write_text(
-            staging / MERGES,
-            "".join(
-                json.dumps(asdict(m), ensure_ascii=False, sort_keys=True) + "\n"
-                for m in merges + unresolved
-            ),
-        )
-        store = open_store(staging, data)
-        if html:
-            _write_html(staging, store, max_html_nodes, result)
-        del store
-        _keep_cache(staging, out, results, sources, set(cached))
-        manifest = {
-            "version": __version__,
-            "extractor": fingerprint(),
-            "dataset_sha256": hashlib.sha256(data).hexdigest(),
-            "articles": [{"id": r.id, "sha256": r.sha256} for r in results],
-            "counts": {"quads": result.quads, "facts": result.facts, "entities": result.entities},
-            "versions": _versions(),
-        }
-        write_text(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+        result = _build_into(staging, out, sources, html, validate, jobs, progress,
+                             max_html_nodes)
         publish_folder(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
+
+
+def _build_into(
+    staging: Path,
+    out: Path,
+    sources: list[Source],
+    html: bool,
+    validate: bool,
+    jobs: int,
+    progress: Callable[[int], None] | None,
+    max_html_nodes: int,
+) -> BuildResult:
+    previous, folder = _cache_folder(out), _cache_folder(staging)
+    folder.mkdir(parents=True)
+    index = _read_index(out)
+    summaries: dict[str, Summary] = {}
+    for source in sources:
+        name = _cache_name(source)
+        if name in index and _reuse(previous, folder, name):
+            summaries[name] = index[name]
+    todo = [s for s in sources if _cache_name(s) not in summaries]
+    if progress and summaries:
+        progress(len(summaries))
+    for source, summary in zip(todo, _compute_all(folder, todo, jobs, progress), strict=True):
+        summaries[_cache_name(source)] = summary
+    ordered = [summaries[_cache_name(s)] for s in sources]
+    files = [folder / _cache_name(s) for s in sources]
+    if validate:
+        unchecked = [(s, f) for s, f in zip(ordered, files, strict=True) if not s.validated]
+        if unchecked:
+            _validate([line for _, f in unchecked for line in _lines(f)])
+        for summary, _ in unchecked:
+            summary.validated = True
+    merges = [Merge(**m) for s in ordered for m in s.merges]
+    unresolved = [Merge(**m) for s in ordered for m in s.unresolved]
+    result = BuildResult(
+        out=out,
+        articles=[s.id for s in ordered],
+        quads=sum(s.quads for s in ordered),
+        facts=sum(s.facts for s in ordered),
+        entities=len({e for s in ordered for e in s.entities}),
+        merges=merges,
+        unresolved=unresolved,
+        reused=len(sources) - len(todo),
+    )
+    digest = write_dataset(staging, files)
+    write_text(
+        staging / MERGES,
+        "".join(
+            json.dumps(asdict(m), ensure_ascii=False, sort_keys=True) + "\n"
+            for m in merges + unresolved
+        ),
+    )
+    changed = {s.id for s in todo} | (_previous_articles(out) - {s.id for s in sources})
+    store = update_store(staging, digest, out, [article_iri(i) for i in sorted(changed)],
+                         [folder / _cache_name(s) for s in todo])
+    if html:
+        _write_html(staging, store, max_html_nodes, result)
+    del store
+    write_text(folder / CACHE_INDEX, json.dumps(
+        {_cache_name(s): asdict(m) for s, m in zip(sources, ordered, strict=True)},
+        ensure_ascii=False, sort_keys=True))
+    manifest = {
+        "version": __version__,
+        "extractor": fingerprint(),
+        "dataset_sha256": digest,
+        "articles": [{"id": s.id, "sha256": s.sha256} for s in ordered],
+        "counts": {"quads": result.quads, "facts": result.facts, "entities": result.entities},
+        "versions": _versions(),
+    }
+    write_text(staging / MANIFEST, json.dumps(manifest, indent=2, sort_keys=True) + "\n")
+    return result
+
+
+def _lines(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="\n") as file:
+        return file.readlines()
+
+
+def _previous_articles(out: Path) -> set[str]:
+    """The article ids of the build in `out`, from its manifest (empty when there is none)."""
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        return {a["id"] for a in manifest["articles"]}
+    except (OSError, ValueError, TypeError, KeyError):
+        return set()
 
 
 def _validate(lines: list[str]) -> None:

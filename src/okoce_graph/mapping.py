@@ -9,15 +9,17 @@ blank nodes, so the same input always gives the same graph.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable
 
 from rdflib import Literal, URIRef
 from rdflib.namespace import PROV, RDF, RDFS, SDO, SKOS, XSD
 from rdflib.term import Node
 
+from .dataset import parse_quads
 from .extract.model import Fact, Mention
 from .resolution import Entity, Resolution, normalise, slugify
-from .vocab import ENTITY_CLASSES, ENTITY_PATHS, ID, OA, OKG, ORG
+from .vocab import BASE, ENTITY_CLASSES, ENTITY_PATHS, ID, OA, OKG, ORG
 
 Quad = tuple[Node, Node, Node, URIRef]
 
@@ -38,18 +40,60 @@ PREDICATES: dict[str, URIRef] = {
 }
 
 
-# Terms used for every quad, looked up once: rdflib namespace attribute access is slow.
-TYPE = RDF.type
-START = OA.start
-END = OA.end
-EXACT = OA.exact
-IN_ARTICLE = OKG.article
-LABEL = RDFS.label
-DERIVED_FROM = PROV.wasDerivedFrom
-REFERS_TO = OKG.refersTo
-MENTION = OKG.Mention
-TYPED_BY = OKG.typedBy
-RESOLUTION = OKG.resolution
+def _iri(term: str) -> str:
+    return f"<{term}>"
+
+
+# The N-Triples text of the terms every article uses, written once.
+TYPE = _iri(RDF.type)
+START = _iri(OA.start)
+END = _iri(OA.end)
+EXACT = _iri(OA.exact)
+IN_ARTICLE = _iri(OKG.article)
+LABEL = _iri(RDFS.label)
+DERIVED_FROM = _iri(PROV.wasDerivedFrom)
+REFERS_TO = _iri(OKG.refersTo)
+MENTION = _iri(OKG.Mention)
+TYPED_BY = _iri(OKG.typedBy)
+RESOLUTION = _iri(OKG.resolution)
+ARTICLE = _iri(OKG.Article)
+NEWS_ARTICLE = _iri(SDO.NewsArticle)
+IDENTIFIER = _iri(SDO.identifier)
+TEXT = _iri(SDO.text)
+CONTENT_HASH = _iri(OKG.contentHash)
+HEADLINE = _iri(SDO.headline)
+SENTENCE = _iri(OKG.Sentence)
+SENTENCE_INDEX = _iri(OKG.sentenceIndex)
+IS_HEADLINE = _iri(OKG.isHeadline)
+ADMINISTRATIVE_AREA = _iri(OKG.AdministrativeArea)
+REGION_TYPE = _iri(OKG.regionType)
+VENUE = _iri(OKG.Venue)
+POST = _iri(OKG.Post)
+ORG_POST = _iri(ORG.Post)
+HAS_ROLE = _iri(ORG.role)
+ROLE = _iri(OKG.Role)
+ORG_ROLE = _iri(ORG.Role)
+PREF_LABEL = _iri(SKOS.prefLabel)
+QUOTATION = _iri(OKG.Quotation)
+CLAIMED_FIGURE = _iri(OKG.ClaimedFigure)
+VALUE = _iri(SDO.value)
+UNIT_TEXT = _iri(SDO.unitText)
+PERIOD = _iri(OKG.period)
+STATEMENT = _iri(OKG.Statement)
+RDF_SUBJECT = _iri(RDF.subject)
+RDF_PREDICATE = _iri(RDF.predicate)
+RDF_OBJECT = _iri(RDF.object)
+EVIDENCE = _iri(OKG.evidence)
+TEXT_SPAN = _iri(OKG.TextSpan)
+POST_IN = _iri(ORG.postIn)
+POST_IN_REGION = _iri(OKG.postInRegion)
+_PREDICATE_TERMS = {kind: _iri(iri) for kind, iri in PREDICATES.items()}
+_CLASS_TERMS = {type_: [_iri(c) for c in classes] for type_, classes in ENTITY_CLASSES.items()}
+_INTEGER = f"^^{_iri(XSD.integer)}"
+_TRUE = f'"true"^^{_iri(XSD.boolean)}'
+_REGION_SUBTYPES = {"provinsi", "kabupaten", "kota", "kecamatan", "kelurahan", "desa", "region"}
+_UNESCAPES = {"\\\\": "\\", '\\"': '"', "\\n": "\n", "\\r": "\r"}
+_ESCAPED = re.compile(r'\\[\\"nr]')
 
 
 def article_iri(article_id: str) -> URIRef:
@@ -60,152 +104,195 @@ def entity_iri(entity: Entity) -> URIRef:
     return ID[f"{ENTITY_PATHS[entity.type]}/{entity.slug}"]
 
 
+def _entity(entity: Entity) -> str:
+    return f"<{BASE}{ENTITY_PATHS[entity.type]}/{entity.slug}>"
+
+
 def _hash(*parts: object) -> str:
     return hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:16]
 
 
-def _int(value: int) -> Literal:
-    return Literal(value, datatype=XSD.integer)
+def _text(value: str) -> str:
+    """A plain string literal, escaped as the canonical writer (`dataset.nt_term`) does."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + escaped.replace("\n", "\\n").replace("\r", "\\r") + '"'
+
+
+def _int(value: int) -> str:
+    return f'"{value}"{_INTEGER}'
+
+
+def _typed(value: str, datatype: URIRef) -> tuple[str, str]:
+    """(lexical form, N-Triples text) of a dated or decimal value: rdflib normalises their
+    lexical forms ("007" -> "7"), so let it, for these few terms."""
+    lexical = str(Literal(value, datatype=datatype))
+    return lexical, f"{_text(lexical)}^^{_iri(datatype)}"
+
+
+def to_nquads_lines(resolution: Resolution, content_hash: str) -> list[str]:
+    """The article's named graph as sorted, de-duplicated canonical N-Quads lines, the bytes
+    `dataset.nquads_lines` writes. Written as text: making rdflib terms for an article's ~700
+    quads took longer than extracting its facts."""
+    lines: set[str] = set()
+    _write(resolution, content_hash, lines)
+    return sorted(lines)
 
 
 def to_quads(resolution: Resolution, content_hash: str) -> list[Quad]:
-    return list(_quads(resolution, content_hash))
+    """The article's named graph as rdflib quads, read back from its lines so that the mapping
+    is written once."""
+    terms: dict[str, Node] = {}  # most terms recur: predicates, classes, nodes, offsets
+
+    def term(text: str) -> Node:
+        if text not in terms:
+            terms[text] = _term(text)
+        return terms[text]
+
+    return [
+        (term(s), term(p), term(o), term(g))  # type: ignore[misc]
+        for s, p, o, g in parse_quads(to_nquads_lines(resolution, content_hash))
+    ]
 
 
-def _quads(res: Resolution, content_hash: str) -> Iterator[Quad]:
+def _term(text: str) -> Node:
+    if text.startswith("<"):
+        return URIRef(text[1:-1])
+    body, _, suffix = text.rpartition('"')
+    value = _ESCAPED.sub(lambda m: _UNESCAPES[m.group()], body[1:])
+    if suffix.startswith("@"):
+        return Literal(value, lang=suffix[1:])
+    if suffix.startswith("^^"):
+        return Literal(value, datatype=URIRef(suffix[3:-1]))
+    return Literal(value)
+
+
+def _write(res: Resolution, content_hash: str, lines: set[str]) -> None:
     article = res.article
     text = article.text
-    doc = article_iri(article.id)
-    g = doc
+    base = f"{BASE}article/{article.id}"
+    doc = f"<{base}>"
+    end_of_line = f" {doc} .\n"
 
-    def span(node: URIRef, start: int, end: int) -> Iterator[Quad]:
-        yield node, START, _int(start), g
-        yield node, END, _int(end), g
-        yield node, EXACT, Literal(text[start:end]), g
-        yield node, IN_ARTICLE, doc, g
+    def add(s: str, p: str, o: str) -> None:
+        lines.add(f"{s} {p} {o}{end_of_line}")
+
+    def span(node: str, start: int, end: int) -> None:
+        add(node, START, _int(start))
+        add(node, END, _int(end))
+        add(node, EXACT, _text(text[start:end]))
+        add(node, IN_ARTICLE, doc)
 
     # The article and its sentences.
-    yield doc, TYPE, OKG.Article, g
-    yield doc, TYPE, SDO.NewsArticle, g
-    yield doc, SDO.identifier, Literal(article.id), g
-    yield doc, SDO.text, Literal(text), g
-    yield doc, OKG.contentHash, Literal(content_hash), g
+    add(doc, TYPE, ARTICLE)
+    add(doc, TYPE, NEWS_ARTICLE)
+    add(doc, IDENTIFIER, _text(article.id))
+    add(doc, TEXT, _text(text))
+    add(doc, CONTENT_HASH, _text(content_hash))
     if article.headline is not None:
-        yield doc, SDO.headline, Literal(article.headline.text), g
+        add(doc, HEADLINE, _text(article.headline.text))
     sentence_iris = {}
     for s in article.sentences:
-        node = ID[f"article/{article.id}/sentence/{s.index}"]
+        node = f"<{base}/sentence/{s.index}>"
         sentence_iris[s.index] = node
-        yield node, TYPE, OKG.Sentence, g
-        yield node, OKG.sentenceIndex, _int(s.index), g
-        yield from span(node, s.start, s.end)
+        add(node, TYPE, SENTENCE)
+        add(node, SENTENCE_INDEX, _int(s.index))
+        span(node, s.start, s.end)
         if s.headline:
-            yield node, OKG.isHeadline, Literal(True), g
+            add(node, IS_HEADLINE, _TRUE)
 
     # Entities, with every mention linked to its sentence.
     merge_reason = {(m.start, m.end): m.reason for m in res.merges}
     for entity in res.entities:
-        node = entity_iri(entity)
-        for cls in ENTITY_CLASSES[entity.type]:
-            yield node, TYPE, cls, g
-        yield node, LABEL, Literal(entity.label), g
+        node = _entity(entity)
+        for cls in _CLASS_TERMS[entity.type]:
+            add(node, TYPE, cls)
+        add(node, LABEL, _text(entity.label))
         subtypes = {m.subtype for m in entity.mentions if m.subtype}
         if entity.type == "Place":
-            if subtypes & {
-                "provinsi",
-                "kabupaten",
-                "kota",
-                "kecamatan",
-                "kelurahan",
-                "desa",
-                "region",
-            }:
-                yield node, TYPE, OKG.AdministrativeArea, g
-                for region_type in sorted(subtypes - {"region", "venue", "acronym"}):
-                    yield node, OKG.regionType, Literal(region_type), g
+            if subtypes & _REGION_SUBTYPES:
+                add(node, TYPE, ADMINISTRATIVE_AREA)
+                for region_type in subtypes - {"region", "venue", "acronym"}:
+                    add(node, REGION_TYPE, _text(region_type))
             if "venue" in subtypes:
-                yield node, TYPE, OKG.Venue, g
+                add(node, TYPE, VENUE)
         for m in entity.mentions:
-            mnode = ID[f"article/{article.id}/mention/{m.start}-{m.end}"]
-            yield mnode, TYPE, MENTION, g
-            yield from span(mnode, m.start, m.end)
-            yield mnode, REFERS_TO, node, g
-            yield mnode, DERIVED_FROM, sentence_iris[m.sentence], g
+            mnode = f"<{base}/mention/{m.start}-{m.end}>"
+            add(mnode, TYPE, MENTION)
+            span(mnode, m.start, m.end)
+            add(mnode, REFERS_TO, node)
+            add(mnode, DERIVED_FROM, sentence_iris[m.sentence])
             if m.typed_by:
-                yield mnode, TYPED_BY, Literal(m.typed_by), g
+                add(mnode, TYPED_BY, _text(m.typed_by))
             if (m.start, m.end) in merge_reason:
-                yield mnode, RESOLUTION, Literal(merge_reason[(m.start, m.end)]), g
+                add(mnode, RESOLUTION, _text(merge_reason[(m.start, m.end)]))
 
     for fact in res.facts:
-        yield from _fact_quads(res, fact, doc, sentence_iris, span)
+        _write_fact(res, fact, base, sentence_iris, add, span)
 
 
-def _fact_quads(
+def _write_fact(
     res: Resolution,
     fact: Fact,
-    doc: URIRef,
-    sentence_iris: dict[int, URIRef],
-    span: Callable[[URIRef, int, int], Iterator[Quad]],
-) -> Iterator[Quad]:
-    g = doc
-    subject = entity_iri(res.entity_of[fact.subject.key])
-    predicate = PREDICATES[fact.kind]
-    extra_quads: list[Quad] = []
-    obj: Node
+    base: str,
+    sentence_iris: dict[int, str],
+    add: Callable[[str, str, str], None],
+    span: Callable[[str, int, int], None],
+) -> None:
+    doc = f"<{base}>"
+    subject = _entity(res.entity_of[fact.subject.key])
+    predicate = _PREDICATE_TERMS[fact.kind]
+    # The statement's IRI hashes the object's IRI or lexical form, as rdflib's str() gives it.
+    obj_value: str
     if isinstance(fact.obj, Mention):
-        obj = entity_iri(res.entity_of[fact.obj.key])
+        obj = _entity(res.entity_of[fact.obj.key])
+        obj_value = obj[1:-1]
     elif fact.kind == "position":
-        obj = ID[f"post/{slugify(normalise(fact.obj))}"]
-        extra_quads += [
-            (obj, TYPE, OKG.Post, g),
-            (obj, TYPE, ORG.Post, g),
-            (obj, LABEL, Literal(fact.obj), g),
-        ]
-        role = ID[f"role/{slugify(normalise(fact.extra['role']))}"]
-        extra_quads += [
-            (obj, ORG.role, role, g),
-            (role, TYPE, OKG.Role, g),
-            (role, TYPE, ORG.Role, g),
-            (role, SKOS.prefLabel, Literal(fact.extra["role"], lang="id"), g),
-        ]
+        obj_value = f"{BASE}post/{slugify(normalise(fact.obj))}"
+        obj = _iri(obj_value)
+        add(obj, TYPE, POST)
+        add(obj, TYPE, ORG_POST)
+        add(obj, LABEL, _text(fact.obj))
+        role = f"<{BASE}role/{slugify(normalise(fact.extra['role']))}>"
+        add(obj, HAS_ROLE, role)
+        add(role, TYPE, ROLE)
+        add(role, TYPE, ORG_ROLE)
+        add(role, PREF_LABEL, _text(fact.extra["role"]) + "@id")
         org = res.entity_of.get(fact.org.key) if fact.org is not None else None
         if org is not None:
-            link = ORG.postIn if org.type == "Organization" else OKG.postInRegion
-            extra_quads.append((obj, link, entity_iri(org), g))
+            link = POST_IN if org.type == "Organization" else POST_IN_REGION
+            add(obj, link, _entity(org))
     elif fact.kind in ("event_date", "event_end_date"):
-        obj = Literal(fact.obj, datatype=XSD.date)
+        obj_value, obj = _typed(fact.obj, XSD.date)
     elif fact.kind == "quote" and fact.value_span:
         start, end = fact.value_span
-        obj = ID[f"article/{res.article.id}/quote/{start}"]
-        extra_quads += [
-            (obj, TYPE, OKG.Quotation, g),
-            (obj, SDO.text, Literal(fact.obj), g),
-            (obj, START, _int(start), g),
-            (obj, END, _int(end), g),
-            (obj, IN_ARTICLE, doc, g),
-        ]
+        obj_value = f"{base}/quote/{start}"
+        obj = _iri(obj_value)
+        add(obj, TYPE, QUOTATION)
+        add(obj, TEXT, _text(fact.obj))
+        add(obj, START, _int(start))
+        add(obj, END, _int(end))
+        add(obj, IN_ARTICLE, doc)
     elif fact.kind == "quantity" and fact.value_span:
-        obj = ID[f"article/{res.article.id}/figure/{fact.value_span[0]}"]
-        extra_quads += [
-            (obj, TYPE, OKG.ClaimedFigure, g),
-            (obj, SDO.value, Literal(fact.obj, datatype=XSD.decimal), g),
-            (obj, SDO.unitText, Literal(fact.extra["unit"]), g),
-        ]
+        obj_value = f"{base}/figure/{fact.value_span[0]}"
+        obj = _iri(obj_value)
+        add(obj, TYPE, CLAIMED_FIGURE)
+        add(obj, VALUE, _typed(fact.obj, XSD.decimal)[1])
+        add(obj, UNIT_TEXT, _text(fact.extra["unit"]))
         if "period" in fact.extra:
-            extra_quads.append((obj, OKG.period, Literal(fact.extra["period"]), g))
+            add(obj, PERIOD, _text(fact.extra["period"]))
     else:
-        obj = Literal(fact.obj)
-    yield subject, predicate, obj, g
-    yield from extra_quads
-    statement = ID[f"fact/{_hash(res.article.id, fact.kind, subject, obj, fact.start, fact.end)}"]
-    evidence = ID[f"article/{res.article.id}/span/{fact.start}-{fact.end}"]
-    yield statement, TYPE, OKG.Statement, g
-    yield statement, RDF.subject, subject, g
-    yield statement, RDF.predicate, predicate, g
-    yield statement, RDF.object, obj, g
-    yield statement, OKG.evidence, evidence, g
-    yield statement, IN_ARTICLE, doc, g
-    yield evidence, TYPE, OKG.TextSpan, g
-    yield from span(evidence, fact.start, fact.end)
+        obj_value, obj = fact.obj, _text(fact.obj)
+    add(subject, predicate, obj)
+    statement_id = _hash(res.article.id, fact.kind, subject[1:-1], obj_value, fact.start, fact.end)
+    statement = f"<{BASE}fact/{statement_id}>"
+    evidence = f"<{base}/span/{fact.start}-{fact.end}>"
+    add(statement, TYPE, STATEMENT)
+    add(statement, RDF_SUBJECT, subject)
+    add(statement, RDF_PREDICATE, predicate)
+    add(statement, RDF_OBJECT, obj)
+    add(statement, EVIDENCE, evidence)
+    add(statement, IN_ARTICLE, doc)
+    add(evidence, TYPE, TEXT_SPAN)
+    span(evidence, fact.start, fact.end)
     for index in fact.sentences:
-        yield statement, DERIVED_FROM, sentence_iris[index], g
+        add(statement, DERIVED_FROM, sentence_iris[index])

@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from .article import Article
 from .extract.lexicon import load_lexicon
@@ -34,7 +34,7 @@ class Entity:
     label: str  # the fullest form written in the article
     mentions: list[Mention] = field(default_factory=list)
 
-    @property
+    @cached_property  # the key never changes, and mapping asks for the slug of every fact
     def slug(self) -> str:
         return slugify(self.key)
 

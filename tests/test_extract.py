@@ -82,7 +82,7 @@ def test_generic_bodies_make_no_facts() -> None:
 
 def test_dates_in_words_numbers_ranges_and_without_year() -> None:
     text = "Senin (6/2), lalu 12-14 Mei 2023 dan Jumat, 3 Nopember 2023."
-    found = [(d.date, d.end_date) for d in find_dates(text, 0, len(text), 2023)]
+    found = [(d.date, d.end_date) for d in find_dates(text, 0, len(text), lambda: 2023)]
     assert found == [("2023-02-06", ""), ("2023-05-12", "2023-05-14"), ("2023-11-03", "")]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .errors import OkoceError
@@ -17,7 +18,7 @@ MAX_SENTENCE_CHARS = 1500
 _HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
 # A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
-_WORD_BEFORE = re.compile(r"([\w.]+)\.*$")
+_INITIAL = re.compile(r"[A-Z]")
 # "SEMARANG (ANTARA) - ", "MEDAN, sumutnews.co.id — ", "Makassar, 12/3 (Tribun) -", "KOMPAS.com - "
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
@@ -114,10 +115,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cache
+def _chrome_prefixes() -> tuple[tuple[str, str], ...]:
+    return tuple((kind, prefix.casefold()) for kind, prefix in load_lexicon().chrome)
+
+
 def _chrome_kind(line: str) -> str | None:
     folded = line.casefold()
-    for kind, prefix in load_lexicon().chrome:
-        p = prefix.casefold()
+    for kind, p in _chrome_prefixes():
         if folded == p or (
             folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p) :])
         ):
@@ -130,6 +135,17 @@ def _is_label(rest: str) -> bool:
     return rest.lstrip()[:1] in (":", "-", "–", "|", ">", "") or rest.startswith(" :")
 
 
+def _word_before(text: str, start: int, end: int) -> str:
+    """The run of word characters and dots that ends text[start:end], or ends it but for a
+    final line break ("Dr", "S.E", "")."""
+    if end > start and text[end - 1] == "\n":
+        end -= 1
+    i = end
+    while i > start and (text[i - 1].isalnum() or text[i - 1] in "._"):
+        i -= 1
+    return text[i:end]
+
+
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split text[start:end] into sentences, keeping abbreviations, initials and numbers whole."""
     abbreviations = load_lexicon().abbreviations
@@ -137,9 +153,8 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         if match.group()[0] == "." and match.group().rstrip("\"'”’)]") == ".":
-            word = _WORD_BEFORE.search(text, cursor, match.start())
-            token = word.group(1) if word else ""
-            if token in abbreviations or re.fullmatch(r"[A-Z]", token):
+            token = _word_before(text, cursor, match.start())
+            if token in abbreviations or _INITIAL.fullmatch(token):
                 continue
             if text[cursor : match.start()].strip().isdigit():
                 continue  # the number of a list item: "1. Sekda ..."

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -81,13 +81,22 @@ def article_year(text: str) -> int | None:
     return max(years.items(), key=lambda item: (item[1], item[0]))[0]
 
 
-def find_dates(text: str, start: int, end: int, default_year: int | None) -> list[DateMention]:
+_DIGIT = re.compile(r"\d")
+
+
+def find_dates(
+    text: str, start: int, end: int, default_year: Callable[[], int | None]
+) -> list[DateMention]:
+    """Dates in text[start:end]. `default_year` gives the year of dates written without one; it
+    is called only for those, since finding the article's year reads the whole article."""
+    if not _DIGIT.search(text, start, end):
+        return []  # every date has a day number: most sentences have no digit at all
     worded, numeric, _ = _patterns()
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for match in worded.finditer(text, start, end):
         year_text = match.group("year")
-        year = int(year_text) if year_text else default_year
+        year = int(year_text) if year_text else default_year()
         if year is None:
             continue
         month = _month_number(match.group("month"))
@@ -108,10 +117,10 @@ def find_dates(text: str, start: int, end: int, default_year: int | None) -> lis
         year_text = match.group("year") or match.group("year_b")
         if year_text:
             year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        elif default_year is not None:
-            year = default_year
         else:
-            continue
+            year = default_year()
+            if year is None:
+                continue
         iso = _iso(year, month, day)
         if iso:
             found.append(DateMention(match.start(), match.end(), iso, "", not year_text))

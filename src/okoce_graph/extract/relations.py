@@ -4,8 +4,9 @@ renames, collaborations, alternate names, quotations and claimed figures."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 
 from ..article import Article, Sentence
 from .dates import article_year, find_dates
@@ -101,22 +102,25 @@ def extract(article: Article) -> Extraction:
         chunks = chunk_sentence(text, sentence.start, sentence.end, sentence.index, quote_ranges)
         per_sentence.append(_SentenceMentions(sentence, chunks=chunks))
 
-    known_people: set[tuple[str, ...]] = set()
-    for _ in range(2):  # the second pass splits titles with the names the first pass found
-        for sm in per_sentence:
-            sm.mentions, sm.titled = [], []
-            for chunk in sm.chunks:
-                mentions, titled = classify_chunk(text, chunk, known_people)
-                sm.mentions.extend(mentions)
-                if titled:
-                    sm.titled.append(titled)
-            _type_from_context(text, sm)
-        known_people |= {
-            tuple(t.text for t in tokenize(m.text))
-            for sm in per_sentence
-            for m in sm.mentions
-            if m.type == "Person"
-        }
+    classified = [[classify_chunk(text, c, set()) for c in sm.chunks] for sm in per_sentence]
+    for sm, results in zip(per_sentence, classified, strict=True):
+        sm.mentions = [m for mentions, _ in results for m in mentions]
+        _type_from_context(text, sm)
+    # A second reading splits titles with the names the first one found ("Ketua X Budi Santoso"
+    # when "Budi Santoso" stands alone elsewhere). Only title runs depend on the names known,
+    # and what they give is never untyped, so the other runs keep their first reading.
+    known_people = {
+        tuple(t.text for t in tokenize(m.text))
+        for sm in per_sentence
+        for m in sm.mentions
+        if m.type == "Person"
+    }
+    for sm, results in zip(per_sentence, classified, strict=True):
+        for i, (chunk, (_, titled)) in enumerate(zip(sm.chunks, results, strict=True)):
+            if titled is not None:
+                results[i] = classify_chunk(text, chunk, known_people)
+        sm.mentions = [m for mentions, _ in results for m in mentions]
+        sm.titled = [titled for _, titled in results if titled is not None]
     for sm in per_sentence:
         for m in sm.mentions:
             if _generic(text, m):
@@ -127,7 +131,8 @@ def extract(article: Article) -> Extraction:
     facts += _quotes(text, quotes, per_sentence)
     renames = _renames(text, per_sentence)
     former = {f.subject.key for f in renames}
-    facts += _events(text, per_sentence, article_year(text), former)
+    year = cache(partial(article_year, text))  # read the whole text only if a date lacks a year
+    facts += _events(text, per_sentence, year, former)
     facts += renames
     facts += _collaborations(text, per_sentence)
     facts += _aliases(text, per_sentence)
@@ -361,7 +366,7 @@ def _cue_spans(text: str, sentence: Sentence, category: str) -> list[tuple[int, 
 def _events(
     text: str,
     per_sentence: list[_SentenceMentions],
-    year: int | None,
+    year: Callable[[], int | None],
     former: set[tuple[int, int]],
 ) -> list[Fact]:
     """Attendance, dates and places. `former` are the spans of former names, which a later

@@ -201,14 +201,15 @@ def test_a_small_change_updates_the_previous_store_to_exactly_the_new_dataset(
     out = tmp_path / "out"
     build([corpus], out, html=False)
 
-    reloads: list[Path] = []
-    real = dataset._rebuild_store
-    monkeypatch.setattr(dataset, "_rebuild_store", lambda d, h: reloads.append(d) or real(d, h))
+    updated: list[bool] = []
+    real = dataset.StoreWriter.finish
+    monkeypatch.setattr(dataset.StoreWriter, "finish",
+                        lambda self, digest: updated.append(self.updating) or real(self, digest))
     write_article(corpus, "zz_sidoarjo.txt", OTHER.replace("Bambang", "Bambang Heru"))
     write_article(corpus, "zz_tuban.txt", OTHER.replace("Sidoarjo", "Tuban"))
     (corpus / "zz_gresik.txt").unlink()
     build([corpus], out, html=True)
-    assert reloads == []  # updated in place of a reload
+    assert updated == [True]  # a copy of the previous store, updated
     lines = set((out / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True))
     assert store_quads(out) == lines
     assert "Bambang Heru" in "".join(lines) and "Gresik" not in "".join(lines)
@@ -217,6 +218,6 @@ def test_a_small_change_updates_the_previous_store_to_exactly_the_new_dataset(
     (out / "store" / "dataset.json").write_text("{}", encoding="utf-8")
     write_article(corpus, "zz_tuban.txt", OTHER.replace("Sidoarjo", "Lamongan"))
     build([corpus], out, html=False)
-    assert len(reloads) == 1
+    assert updated == [True, False]
     lines = set((out / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True))
     assert store_quads(out) == lines

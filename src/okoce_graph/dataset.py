@@ -9,9 +9,11 @@ import contextlib
 import hashlib
 import json
 import os
+import queue
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -262,82 +264,134 @@ def _read_stamp(path: Path) -> dict[str, Any]:
 
 
 def _rebuild_store(graph_dir: Path, digest: str):  # type: ignore[no-untyped-def]
-    """Load the whole dataset into a new store, streaming from the file."""
-    import pyoxigraph
-
-    def load(store: Any) -> None:
-        try:
-            store.bulk_load(path=str(graph_dir / DATASET), format=pyoxigraph.RdfFormat.N_QUADS)
-        except SyntaxError as exc:
-            raise OkoceError(
-                f"{graph_dir / DATASET}: corrupt dataset ({exc}); rebuild it"
-            ) from None
-
-    tmp = Path(tempfile.mkdtemp(prefix=".store.", dir=graph_dir))
-    return _replace_store(graph_dir, digest, tmp, lambda: pyoxigraph.Store(str(tmp)), load)
+    """Load the whole dataset into a new store."""
+    with StoreWriter(graph_dir) as writer:
+        writer.add(graph_dir / DATASET)
+        return writer.finish(digest)
 
 
-def update_store(graph_dir: Path, digest: str, previous: Path, remove: list[URIRef],
-                 add: list[Path]):  # type: ignore[no-untyped-def]
-    """The store of the dataset just written in `graph_dir` (whose SHA-256 is `digest`).
+# Loading more than this per bulk load keeps the batch in memory for no gain.
+_BATCH_BYTES = 64 << 20
 
-    When the build in `previous` has a store made from its dataset, and the change is small,
-    that store is copied (RocksDB hard-links its immutable files) and updated: the named
-    graphs `remove` are dropped and the files `add` loaded. Otherwise the store is loaded
-    from the whole dataset."""
-    import pyoxigraph
 
+class StoreWriter:
+    """Makes the store of the dataset being written in `graph_dir`, from the article graph
+    files given to `add` as they are produced: a thread bulk-loads them while the build goes
+    on, so loading (mostly waiting on the disk) overlaps extraction.
+
+    With `previous` (a build folder) whose store was made from its dataset, and a change of at
+    most a tenth of its articles, that store is copied instead (RocksDB hard-links its immutable
+    files), the graphs `remove` are dropped from the copy, and only the files added with
+    `reused=False` are loaded. `finish` stamps the store with the dataset it holds and moves it
+    into place; leaving the `with` block without it discards the store."""
+
+    def __init__(self, graph_dir: Path, previous: Path | None = None,
+                 remove: list[URIRef] | None = None, added: int = 0) -> None:
+        import pyoxigraph
+
+        self.graph_dir = graph_dir
+        self.tmp = graph_dir / f".store.{os.getpid()}"
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        self.error: BaseException | None = None
+        self.updating = False
+        remove = remove or []
+        if previous is not None and _store_matches(previous, len(remove) + added):
+            try:
+                pyoxigraph.Store.read_only(str(previous / STORE)).backup(str(self.tmp))
+                self.store = pyoxigraph.Store(str(self.tmp))
+                for graph in remove:
+                    self.store.remove_graph(pyoxigraph.NamedNode(str(graph)))
+                self.updating = True
+            except (OSError, RuntimeError):
+                shutil.rmtree(self.tmp, ignore_errors=True)  # could not copy it: load anew
+        if not self.updating:
+            self.store = pyoxigraph.Store(str(self.tmp))
+        self.queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._load, name="store-loader", daemon=True)
+        self.thread.start()
+
+    def __enter__(self) -> StoreWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop()
+        if self.tmp.exists():
+            self.store = None
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def add(self, path: Path, reused: bool = False) -> None:
+        """Load the N-Quads file `path`; a `reused` one is already in a copied store."""
+        if not (reused and self.updating):
+            self.queue.put(path)
+
+    def finish(self, digest: str):  # type: ignore[no-untyped-def]
+        """Wait for the loads, stamp the store with the dataset's `digest`, size and time, move
+        it into `graph_dir`, and return it opened read-only."""
+        import pyoxigraph
+
+        self._stop()
+        if self.error is not None:
+            if isinstance(self.error, SyntaxError):
+                raise OkoceError(
+                    f"{self.graph_dir / DATASET}: corrupt dataset ({self.error}); rebuild it"
+                ) from None
+            raise self.error
+        self.store.flush()
+        self.store = None
+        status = (self.graph_dir / DATASET).stat()
+        stamp = {"sha256": digest, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
+        (self.tmp / STORE_STAMP).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
+        final = self.graph_dir / STORE
+        old = self.graph_dir / f".store.old.{os.getpid()}"
+        if final.exists():
+            os.replace(final, old)
+        os.replace(self.tmp, final)
+        shutil.rmtree(old, ignore_errors=True)
+        return pyoxigraph.Store.read_only(str(final))
+
+    def _stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def _load(self) -> None:
+        import pyoxigraph
+
+        batch: list[Path] = []
+        size = 0
+        nquads = pyoxigraph.RdfFormat.N_QUADS
+        while True:
+            path = self.queue.get()
+            if path is not None:
+                batch.append(path)
+                size += path.stat().st_size
+            if batch and (path is None or size >= _BATCH_BYTES):
+                try:
+                    if self.error is not None:
+                        pass  # a load failed: skip the rest, `finish` reports it
+                    elif len(batch) == 1:
+                        self.store.bulk_load(path=str(batch[0]), format=nquads)
+                    else:
+                        data = b"".join(p.read_bytes() for p in batch)
+                        self.store.bulk_load(data, format=nquads)
+                except (SyntaxError, OSError, RuntimeError) as exc:
+                    self.error = exc
+                batch, size = [], 0
+            if path is None:
+                return
+
+
+def _store_matches(previous: Path, changes: int) -> bool:
+    """Whether the build in `previous` has a store made from its dataset, and `changes`
+    (graphs dropped plus graphs added) are few enough to update a copy of it."""
     stamp = _read_stamp(previous / STORE / STORE_STAMP)
     try:
         manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
         articles = len(manifest["articles"])
         matches = stamp.get("sha256") == manifest["dataset_sha256"]
     except (OSError, ValueError, TypeError, KeyError):
-        articles, matches = 0, False
-    if not matches or len(remove) + len(add) > max(8, articles // 10):
-        return _rebuild_store(graph_dir, digest)
-    tmp = graph_dir / f".store.{os.getpid()}"
-
-    def copy() -> Any:
-        pyoxigraph.Store.read_only(str(previous / STORE)).backup(str(tmp))
-        return pyoxigraph.Store(str(tmp))
-
-    def change(store: Any) -> None:
-        for graph in remove:
-            store.remove_graph(pyoxigraph.NamedNode(str(graph)))
-        # One transactional load: a bulk load per file would write new table files for each.
-        data = b"".join(path.read_bytes() for path in add)
-        store.load(data, format=pyoxigraph.RdfFormat.N_QUADS)
-
-    try:
-        return _replace_store(graph_dir, digest, tmp, copy, change)
-    except (OSError, RuntimeError):
-        return _rebuild_store(graph_dir, digest)  # the previous store could not be copied
-
-
-def _replace_store(graph_dir: Path, digest: str, tmp: Path, create: Callable[[], Any],
-                   fill: Callable[[Any], None]):  # type: ignore[no-untyped-def]
-    """Make a store in `tmp` with `create`, `fill` it, stamp it with the dataset it now holds
-    and move it into place; return it opened read-only."""
-    import pyoxigraph
-
-    try:
-        store = create()
-        fill(store)
-        store.flush()
-        del store
-        status = (graph_dir / DATASET).stat()
-        stamp = {"sha256": digest, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
-        (tmp / STORE_STAMP).write_text(json.dumps(stamp) + "\n", encoding="utf-8")
-        final = graph_dir / STORE
-        old = graph_dir / f".store.old.{os.getpid()}"
-        if final.exists():
-            os.replace(final, old)
-        os.replace(tmp, final)
-        shutil.rmtree(old, ignore_errors=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return pyoxigraph.Store.read_only(str(graph_dir / STORE))
+        return False
+    return matches and changes <= max(8, articles // 10)
 
 
 # Publishing a whole build at once ------------------------------------------------------------

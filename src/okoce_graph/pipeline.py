@@ -22,10 +22,10 @@ from .article import (
     read_bytes,
 )
 from .dataset import (
+    StoreWriter,
     nquads_lines,
     publish_folder,
     staging_folder,
-    update_store,
     write_dataset,
     write_text,
 )
@@ -213,26 +213,20 @@ def _reuse(previous: Path, folder: Path, name: str) -> bool:
 
 
 def _compute_all(
-    folder: Path, todo: list[Source], jobs: int, progress: Callable[[int], None] | None
-) -> list[Summary]:
+    folder: Path, todo: list[Source], jobs: int, done: Callable[[Source, Summary], None]
+) -> None:
+    """Compute every article of `todo`, calling `done` after each one, in order."""
     work = partial(compute_into, folder)
     if jobs <= 1 or len(todo) < 2:
-        results = []
         for source in todo:
-            results.append(work(source))
-            if progress:
-                progress(1)
-        return results
+            done(source, work(source))
+        return
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, min(64, len(todo) // (jobs * 4)))
-    results = []
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for result in pool.map(work, todo, chunksize=chunk):
-            results.append(result)
-            if progress:
-                progress(1)
-    return results
+        for source, summary in zip(todo, pool.map(work, todo, chunksize=chunk), strict=True):
+            done(source, summary)
 
 
 def build(
@@ -284,18 +278,31 @@ def _build_into(
         if name in index and _reuse(previous, folder, name):
             summaries[name] = index[name]
     todo = [s for s in sources if _cache_name(s) not in summaries]
-    if progress and summaries:
-        progress(len(summaries))
-    for source, summary in zip(todo, _compute_all(folder, todo, jobs, progress), strict=True):
-        summaries[_cache_name(source)] = summary
-    ordered = [summaries[_cache_name(s)] for s in sources]
-    files = [folder / _cache_name(s) for s in sources]
-    if validate:
-        unchecked = [(s, f) for s, f in zip(ordered, files, strict=True) if not s.validated]
-        if unchecked:
-            _validate([line for _, f in unchecked for line in _lines(f)])
-        for summary, _ in unchecked:
-            summary.validated = True
+    # The graphs of the previous build that this one replaces or drops.
+    stale = {s.id for s in todo} | (_previous_articles(out) - {s.id for s in sources})
+    with StoreWriter(staging, out, [article_iri(i) for i in sorted(stale)], len(todo)) as store:
+        for name in summaries:
+            store.add(folder / name, reused=True)
+        if progress and summaries:
+            progress(len(summaries))
+
+        def done(source: Source, summary: Summary) -> None:
+            summaries[_cache_name(source)] = summary
+            store.add(folder / _cache_name(source))
+            if progress:
+                progress(1)
+
+        _compute_all(folder, todo, jobs, done)
+        ordered = [summaries[_cache_name(s)] for s in sources]
+        files = [folder / _cache_name(s) for s in sources]
+        if validate:
+            unchecked = [(s, f) for s, f in zip(ordered, files, strict=True) if not s.validated]
+            if unchecked:
+                _validate([line for _, f in unchecked for line in _lines(f)])
+            for summary, _ in unchecked:
+                summary.validated = True
+        digest = write_dataset(staging, files)
+        built = store.finish(digest)
     merges = [Merge(**m) for s in ordered for m in s.merges]
     unresolved = [Merge(**m) for s in ordered for m in s.unresolved]
     result = BuildResult(
@@ -308,7 +315,6 @@ def _build_into(
         unresolved=unresolved,
         reused=len(sources) - len(todo),
     )
-    digest = write_dataset(staging, files)
     write_text(
         staging / MERGES,
         "".join(
@@ -316,12 +322,9 @@ def _build_into(
             for m in merges + unresolved
         ),
     )
-    changed = {s.id for s in todo} | (_previous_articles(out) - {s.id for s in sources})
-    store = update_store(staging, digest, out, [article_iri(i) for i in sorted(changed)],
-                         [folder / _cache_name(s) for s in todo])
     if html:
-        _write_html(staging, store, max_html_nodes, result)
-    del store
+        _write_html(staging, built, max_html_nodes, result)
+    del built
     write_text(folder / CACHE_INDEX, json.dumps(
         {_cache_name(s): asdict(m) for s, m in zip(sources, ordered, strict=True)},
         ensure_ascii=False, sort_keys=True))

@@ -1,6 +1,7 @@
 """Remote SPARQL servers and the local endpoint (okoce_graph.remote), against real Oxigraph
 servers started here on 127.0.0.1: a writable one that the graph is pushed to, and the
-read-only one of `start_server`, put under a bounded load."""
+read-only endpoint of `start_server` (Oxigraph behind the limiting proxy), put under a bounded
+load and held to its time and size limits."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ import pytest
 from okoce_graph.errors import OkoceError
 from okoce_graph.remote import (
     ARTICLE_PREFIX,
+    GraphServer,
     ServerHandle,
     default_graph_store,
     launch_oxigraph,
@@ -370,6 +372,11 @@ def test_credentials_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) 
 
 # Serving --------------------------------------------------------------------------------------
 
+# About 430 million rows on the seed graph's 755 quads: minutes without a limit, and no answer
+# before the end (Oxigraph only counts).
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+EVERYTHING = "SELECT * WHERE { ?s ?p ?o }"  # about 200 KB of SPARQL JSON on the seed graph
+
 
 def _client_loop(url: urllib.parse.SplitResult, bodies: list[bytes], until: float,
                  latencies: list[float], failures: list[str], offset: int) -> None:
@@ -400,25 +407,55 @@ def _client_loop(url: urllib.parse.SplitResult, bodies: list[bytes], until: floa
     conn.close()
 
 
+def _load(served: GraphServer, clients: int, seconds: float) -> tuple[list[float], list[str]]:
+    """`clients` threads asking the named queries and an ASK for `seconds` seconds."""
+    url = urllib.parse.urlsplit(served.query_url)
+    bodies = [urllib.parse.urlencode({"query": prepare_remote_query(q.text).text}).encode()
+              for q in named_queries().values()]
+    bodies.append(urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode())
+    latencies: list[float] = []
+    failures: list[str] = []
+    until = time.monotonic() + seconds
+    threads = [threading.Thread(target=_client_loop,
+                                args=(url, bodies, until, latencies, failures, i))
+               for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    return latencies, failures
+
+
+def http_get(url: str, path: str, accept: str | None = None) -> tuple[int, str, bytes]:
+    """(status, Content-Type, body) of a GET."""
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(str(parts.hostname), parts.port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Accept": accept} if accept else {})
+        response = conn.getresponse()
+        return response.status, response.getheader("Content-Type") or "", response.read()
+    finally:
+        conn.close()
+
+
+def http_send(url: str, method: str, path: str, body: bytes, media: str) -> tuple[int, bytes]:
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(str(parts.hostname), parts.port, timeout=30)
+    try:
+        conn.request(method, path, body, {"Content-Type": media})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
 def test_read_only_server_under_load(seed_graph: Path) -> None:
-    """50 clients asking the named queries for 5 seconds: not one failed request. Then the
-    server refuses to be written to."""
+    """50 clients asking the named queries for 5 seconds, with the default limits on: not one
+    failed request. Then the server refuses to be written to."""
     with start_server(seed_graph, port=0) as served:
         assert served.url.startswith("http://127.0.0.1:")
-        url = urllib.parse.urlsplit(served.query_url)
-        bodies = [urllib.parse.urlencode({"query": prepare_remote_query(q.text).text}).encode()
-                  for q in named_queries().values()]
-        bodies.append(urllib.parse.urlencode({"query": "ASK { ?s ?p ?o }"}).encode())
-        latencies: list[float] = []
-        failures: list[str] = []
-        until = time.monotonic() + 5
-        threads = [threading.Thread(target=_client_loop,
-                                    args=(url, bodies, until, latencies, failures, i))
-                   for i in range(50)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(60)
+        assert (served.timeout_s, served.max_result_bytes) == (30.0, 10_000_000)
+        latencies, failures = _load(served, 50, 5)
         assert failures == [] and len(latencies) >= 100
         # The union of the article graphs is the default graph, as for a local query.
         assert format_result(run_remote_query(served.query_url, PEOPLE,
@@ -430,7 +467,101 @@ def test_read_only_server_under_load(seed_graph: Path) -> None:
         # The store stays readable from this process while the server has it open.
         assert run_query(seed_graph, "ASK { ?s ?p ?o }").boolean is True
         process = served.process
+        assert process is not None and served.replaced == 0
     assert process.poll() is not None
+
+
+def test_time_limit_stops_a_slow_query(seed_graph: Path) -> None:
+    """A query past the time limit gets HTTP 503 at the limit, and its Oxigraph process is
+    killed and replaced; queries of other clients meanwhile are answered."""
+    with start_server(seed_graph, port=0, timeout_s=1) as served:
+        first = served.process
+        assert first is not None
+        outcome: list[float] = []
+
+        def slow() -> None:
+            started = time.monotonic()
+            with pytest.raises(OkoceError) as stopped:
+                run_remote_query(served.query_url, SLOW)
+            assert str(stopped.value) == (
+                f"{served.query_url}: HTTP 503 Service Unavailable: the query ran past this "
+                "server's time limit of 1 s and was stopped (start the server with a larger "
+                "--timeout to allow more)")
+            outcome.append(time.monotonic() - started)
+
+        thread = threading.Thread(target=slow)
+        thread.start()
+        latencies, failures = _load(served, 4, 2.5)  # before, during and after the stop
+        thread.join(30)
+        assert len(outcome) == 1 and 1 <= outcome[0] < 3
+        assert failures == [] and latencies
+        assert first.wait(5) is not None and served.replaced == 1
+        assert served.process is not None and served.process.pid != first.pid
+        assert run_remote_query(served.query_url, QUADS).rows[0][0].value == str(
+            dataset_quads(seed_graph))
+        # An Oxigraph process that dies is replaced as well.
+        served.process.kill()
+        assert run_remote_query(served.query_url, "ASK { ?s ?p ?o }").boolean is True
+
+
+def test_size_limit_and_formats(seed_graph: Path) -> None:
+    """An answer over the cap gets HTTP 422, whatever its form; smaller answers and the query
+    page come through, in every format Oxigraph negotiates."""
+    with start_server(seed_graph, port=0, max_result_bytes=20_000) as served:
+        message = ("HTTP 422 Unprocessable Entity: the answer is larger than this server's "
+                   "limit of 20,000 bytes: ask for less (LIMIT, fewer variables) or start the "
+                   "server with a larger --max-result-bytes")
+        for query in (EVERYTHING, "CONSTRUCT WHERE { ?s ?p ?o }"):
+            with pytest.raises(OkoceError) as refused:
+                run_remote_query(served.query_url, query)
+            assert str(refused.value) == f"{served.query_url}: {message}"
+        status, _, body = http_get(served.url, "/store", "application/n-quads")
+        assert (status, body.decode()) == (422, message.split(": ", 1)[1] + "\n")
+        assert format_result(run_remote_query(served.query_url, PEOPLE), "csv") == \
+            format_result(run_query(seed_graph, PEOPLE), "csv")
+        assert served.replaced == 0
+        # The query page and its script (about 1 MB) are not answers: never capped.
+        status, media, page = http_get(served.url, "/")
+        assert (status, media) == (200, "text/html") and b"yasgui.min.js" in page
+        status, _, script = http_get(served.url, "/yasgui.min.js")
+        assert status == 200 and len(script) > 20_000
+        select = "/query?query=" + urllib.parse.quote(prepare_remote_query(PEOPLE).text)
+        for accept, expected in [
+            ("application/sparql-results+json", "application/sparql-results+json"),
+            ("application/sparql-results+xml", "application/sparql-results+xml"),
+            ("text/csv", "text/csv; charset=utf-8"),
+            ("text/tab-separated-values", "text/tab-separated-values; charset=utf-8"),
+        ]:
+            status, media, body = http_get(served.url, select, accept)
+            assert (status, media) == (200, expected) and "Anies Baswedan" in body.decode()
+        status, media, body = http_get(
+            served.url, "/query?query=" + urllib.parse.quote(
+                "CONSTRUCT WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?o }"),
+            "text/turtle")
+        assert (status, media) == (200, "text/turtle") and b"Anies Baswedan" in body
+
+
+def test_server_refuses_writes(seed_graph: Path) -> None:
+    """The proxy answers every write itself, and Oxigraph behind it is read-only besides."""
+    with start_server(seed_graph, port=0) as served:
+        triple = b"<http://a> <http://b> <http://c> ."
+        for method, path, body, media in [
+            ("POST", "/update", b"DROP ALL", "application/sparql-update"),
+            ("POST", "/update", b"update=DROP%20ALL", "application/x-www-form-urlencoded"),
+            ("PUT", "/store?default", triple, "application/n-triples"),
+            ("POST", "/store?default", triple, "application/n-triples"),
+            ("DELETE", "/store?default", b"", "text/plain"),
+            ("PATCH", "/store?default", triple, "application/n-triples"),
+        ]:
+            assert http_send(served.url, method, path, body, media) == (
+                403, b"The server is read-only\n"), (method, path)
+        status, body = http_send(served.url, "POST", "/query", b"DROP ALL",
+                                 "application/sparql-update")
+        assert status >= 400
+        status, body = http_send(served.url, "POST", "/query", b"x" * (2 << 20),
+                                 "application/sparql-query")
+        assert status == 413 and b"larger than this server's limit" in body
+        assert quads_on(served.query_url) == dataset_quads(seed_graph)
 
 
 def test_server_start_failures(seed_graph: Path, tmp_path: Path) -> None:
@@ -451,8 +582,8 @@ def test_server_start_failures(seed_graph: Path, tmp_path: Path) -> None:
         assert quads_on(served.query_url) == dataset_quads(copy)
 
 
-def test_serve_blocks_until_interrupted(seed_graph: Path) -> None:
-    """`serve` (what the command line runs) answers until Ctrl-C, then stops its server."""
+def test_serve_stops_on_sigterm(seed_graph: Path) -> None:
+    """`serve` answers until SIGTERM (or Ctrl-C), then stops its Oxigraph process."""
     script = ("import sys\nfrom okoce_graph.remote import serve\n"
               "serve(sys.argv[1], port=0, announce=lambda m: print(m, flush=True))\n"
               "print('stopped', flush=True)\n")
@@ -462,11 +593,51 @@ def test_serve_blocks_until_interrupted(seed_graph: Path) -> None:
         assert process.stdout is not None
         line = process.stdout.readline()
         endpoint = line.split("SPARQL endpoint ")[1].split()[0]
+        assert "queries stop after 30 s, answers up to 10,000,000 bytes" in line
         assert run_remote_query(endpoint, "ASK { ?s ?p ?o }").boolean is True
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signal.SIGTERM)
         assert process.wait(20) == 0 and process.stdout.read() == "stopped\n"
         with pytest.raises(OkoceError, match="connection refused"):
             run_remote_query(endpoint, "ASK {}")
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+def test_serve_command(seed_graph: Path) -> None:
+    """`okoce-graph serve` with both limits set, queried by `okoce-graph query --endpoint`:
+    answers as locally, one line for each refusal, and one line on Ctrl-C."""
+    from okoce_graph.cli import main
+    from okoce_graph.remote import DEFAULT_MAX_RESULT_BYTES, DEFAULT_TIMEOUT
+
+    defaults = {p.name: p.default for p in main.commands["serve"].params}
+    assert (defaults["timeout_s"], defaults["max_result_bytes"]) == (
+        DEFAULT_TIMEOUT, DEFAULT_MAX_RESULT_BYTES)
+    command = [sys.executable, "-m", "okoce_graph"]
+    process = subprocess.Popen(
+        [*command, "serve", "--graph", str(seed_graph), "--port", "0", "--timeout", "1",
+         "--max-result-bytes", "20000"], stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        assert "queries stop after 1 s, answers up to 20,000 bytes; Ctrl-C stops" in line
+        endpoint = line.split("SPARQL endpoint ")[1].split()[0]
+
+        def query(*arguments: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([*command, "query", *arguments], capture_output=True,
+                                  text=True, timeout=60)
+
+        remote = query("--name", "positions", "--format", "csv", "--endpoint", endpoint)
+        local = query("--name", "positions", "--format", "csv", "--graph", str(seed_graph))
+        assert remote.returncode == 0 and remote.stdout == local.stdout != ""
+        for sparql, words in [(SLOW, "time limit of 1 s"), (EVERYTHING, "limit of 20,000 bytes")]:
+            refused = query(sparql, "--endpoint", endpoint)
+            assert refused.returncode == 1 and refused.stdout == ""
+            assert refused.stderr.count("\n") == 1 and words in refused.stderr
+        process.send_signal(signal.SIGINT)
+        assert process.wait(20) == 0
+        assert process.stderr.read() == "stopped\n"
     finally:
         if process.poll() is None:
             process.kill()

@@ -414,15 +414,25 @@ def push_command(endpoint: str, graph_store: str | None, graph_dir: Path, prune:
               help="Address to listen on (anyone who reaches it can query the graph).")
 @click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True,
               help="Port to listen on (0: a free one).")
-@click.option("--timeout", "timeout_s", type=click.IntRange(min=1),
-              help="Stop each query after S seconds (none by default: Oxigraph keeps a thread "
-                   "per query for the whole timeout, which heavy load turns into a crash).")
+@click.option("--timeout", "timeout_s", type=click.FloatRange(min=0), default=30.0,
+              show_default=True,
+              help="Stop a query after S seconds, answering HTTP 503 (0: no limit).")
+@click.option("--max-result-bytes", type=click.IntRange(min=0), default=10_000_000,
+              show_default=True,
+              help="Refuse an answer larger than this, with HTTP 422 (0: no limit).")
 @handle_errors
-def serve_command(graph_dir: Path, host: str, port: int, timeout_s: int | None) -> None:
-    """Serve the graph read-only as a SPARQL endpoint (the Oxigraph server) until Ctrl-C."""
+def serve_command(graph_dir: Path, host: str, port: int, timeout_s: float,
+                  max_result_bytes: int) -> None:
+    """Serve the graph read-only as a SPARQL endpoint with a query page, until Ctrl-C.
+
+    The Oxigraph server answers the queries, behind a proxy that refuses writes and holds
+    each query to the time limit and each answer to the size limit.
+    """
     from .remote import serve
 
     if host not in ("127.0.0.1", "localhost", "::1"):
         click.echo(f"warning: listening on {host}: the endpoint has no authentication", err=True)
-    serve(graph_dir, host, port, timeout_s=timeout_s,
+    serve(graph_dir, host, port, timeout_s=timeout_s or None,
+          max_result_bytes=max_result_bytes or None,
           announce=lambda message: click.echo(message, err=True))
+    click.echo("stopped", err=True)

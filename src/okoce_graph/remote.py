@@ -7,8 +7,33 @@
   server is Oxigraph.
 - `run_remote_query` runs a read-only query on a SPARQL endpoint and returns the same
   `QueryResult` as a local query, so every output format matches.
-- `start_server` / `serve` run the Oxigraph server (the `oxigraph` package) read-only on a
-  built graph's store.
+- `start_server` / `serve` serve a built graph read-only: the Oxigraph server (`oxigraph
+  serve-read-only`, from the `oxigraph` package) on a free port of 127.0.0.1, behind a small
+  proxy of the standard library (http.server, http.client) that is the endpoint users see.
+  It forwards reads (the SPARQL 1.1 Protocol on /query, Graph Store reads, the query page),
+  answers writes itself with 403, and holds each query to a time limit (default 30 s) and
+  each answer to a size (default 10,000,000 bytes), with a one-line error (HTTP 503 or 422).
+
+Why a proxy rather than Oxigraph's options (measured with bench/bench_serve.py, Oxigraph
+0.5.13, 2-core machine):
+- Oxigraph's `--timeout-s` starts, for every query, a thread that sleeps for the whole timeout.
+  With 30 s and 50 clients (over 1,000 queries/s) some 15,000 threads pile up within 6 s,
+  the process reaches the kernel's limit of memory maps (vm.max_map_count, 65,530: about four
+  per thread), new threads fail (HTTP 500 "Resource temporarily unavailable", os error 11),
+  and a thread that cannot set up its stack guard page panics ("failed to set up alternative
+  stack guard page: Cannot allocate memory"), which kills the server. Besides, a query it
+  cancels gets HTTP 200 with a cut answer that ends in "The SPARQL operation has been
+  cancelled", and it cancelled an ORDER BY 12 s late (1 s timeout).
+- Oxigraph has no limit on the size of an answer. Rewriting queries (a LIMIT added) would
+  need a SPARQL rewriter, would count rows and not bytes (one GROUP_CONCAT row can be
+  megabytes), and would cut answers silently.
+- A client that goes away stops a streaming answer, but not a query that computes before it
+  answers (COUNT, GROUP BY, ORDER BY): that runs on to its end.
+So the proxy holds each answer whole up to the cap (a refusal is a clean HTTP error, never
+a cut answer) and, at the time limit, answers 503 and kills the Oxigraph process running the
+query, the only way to stop it (the store is only read: nothing is lost); a new process starts
+in about 60 ms and the other requests in flight are sent to it again (they are reads). The
+cost: one more hop, about 0.4 ms of CPU per request, and an answer leaves only once complete.
 
 Credentials come from the environment only: OKOCE_GRAPH_USER and OKOCE_GRAPH_PASSWORD (HTTP
 Basic) or OKOCE_GRAPH_TOKEN (Bearer). They are never part of a URL, a message or a log.
@@ -23,11 +48,13 @@ import contextlib
 import errno
 import hashlib
 import http.client
-import math
+import http.server
 import os
 import re
 import shutil
+import signal
 import socket
+import socketserver
 import ssl
 import subprocess
 import sys
@@ -936,33 +963,532 @@ def launch_oxigraph(arguments: list[str], host: str = "127.0.0.1", port: int = D
         time.sleep(0.05)
 
 
+# The local endpoint: Oxigraph behind a limiting proxy -----------------------------------------
+
+DEFAULT_MAX_RESULT_BYTES = 10_000_000
+_MAX_REQUEST_BYTES = 1 << 20  # a larger query is refused (HTTP 413)
+_DRAIN_BYTES = 64 << 20  # the body of a refused request is read up to this, then the line cut
+_MAX_ACTIVE = 64  # requests forwarded to Oxigraph at once; more wait for a slot
+_IDLE = 64  # keep-alive connections to Oxigraph kept for reuse
+_CAPPED = ("/query", "/store")  # the paths whose answers are capped (not the query page)
+_CRASHES = 3  # times one request restarts an Oxigraph process that died under it
+_CHUNK = 1 << 16
+_READ_ONLY = "The server is read-only"  # Oxigraph's own words
+
+
+class _Refusal(Exception):
+    """An answer the proxy gives itself: an HTTP status and one line of text."""
+
+    def __init__(self, status: int, message: str, close: bool = False) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.close = close
+
+
+class _Overrun(Exception):
+    """The time limit passed, before the request was sent to Oxigraph or after."""
+
+    def __init__(self, sent: bool = True) -> None:
+        super().__init__()
+        self.sent = sent
+
+
+class _Backend:
+    """The Oxigraph process behind the proxy, with a pool of keep-alive connections to it.
+
+    Oxigraph 0.5 cannot stop one query on demand, so a query past the time limit gets its
+    process killed (the store is only read: nothing is lost) and the next request starts a
+    new one on the same store, in about 60 ms. Requests in flight on the killed process are
+    sent again to the new one: they are reads. A process that dies is replaced the same way.
+    """
+
+    def __init__(self, arguments: list[str], ready_timeout: float) -> None:
+        self._arguments = arguments
+        self._ready_timeout = ready_timeout
+        self._lock = threading.Lock()
+        self._handle: ServerHandle | None = None
+        self._address = ("127.0.0.1", 0)
+        self._generation = 0
+        self._idle: list[http.client.HTTPConnection] = []
+        self._closed = False
+        self.replaced = 0  # processes killed for a query past the time limit
+        self.failure: str | None = None  # why no new process could be started
+
+    @property
+    def handle(self) -> ServerHandle | None:
+        return self._handle
+
+    def start(self) -> None:
+        with self._lock:
+            self._launch()
+
+    def _launch(self) -> None:  # with the lock held
+        try:
+            handle = launch_oxigraph(self._arguments, "127.0.0.1", 0,
+                                     ready_timeout=self._ready_timeout)
+        except OkoceError as exc:
+            self.failure = str(exc)
+            raise
+        self._handle = handle
+        self._address = ("127.0.0.1", int(urllib.parse.urlsplit(handle.url).port or 0))
+
+    def _retire(self) -> tuple[ServerHandle | None, list[http.client.HTTPConnection]]:
+        # with the lock held: the current process and its idle connections, to be closed
+        handle, idle = self._handle, self._idle
+        self._handle, self._idle = None, []
+        self._generation += 1
+        return handle, idle
+
+    def checkout(self) -> tuple[int, http.client.HTTPConnection, bool]:
+        """(generation, connection, reused): a connection to the current process, which is
+        started first if there is none (killed for an overrun, or dead)."""
+        dead: tuple[ServerHandle | None, list[http.client.HTTPConnection]] = (None, [])
+        with self._lock:
+            if self._closed:
+                raise _Refusal(503, "the server is stopping", close=True)
+            if self._handle is not None and not self._handle.running():
+                dead = self._retire()
+            if self._handle is None:
+                try:
+                    self._launch()
+                except OkoceError as exc:
+                    raise _Refusal(502, str(exc)) from None
+            generation = self._generation
+            conn = self._idle.pop() if self._idle else None
+            address = self._address
+        _close(*dead)
+        if conn is not None:
+            return generation, conn, True
+        return generation, http.client.HTTPConnection(*address), False
+
+    def checkin(self, generation: int, conn: http.client.HTTPConnection) -> None:
+        with self._lock:
+            if generation == self._generation and not self._closed and len(self._idle) < _IDLE:
+                self._idle.append(conn)
+                return
+        conn.close()
+
+    def is_current(self, generation: int) -> bool:
+        with self._lock:
+            return generation == self._generation
+
+    def died(self, generation: int) -> bool:
+        """Whether the process of `generation` has exited, or does within a second (a process
+        that is killed closes its connections before it is gone)."""
+        handle = self._handle
+        if handle is None or not self.is_current(generation):
+            return True
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            handle.process.wait(1)
+        return not handle.running()
+
+    def replace(self, generation: int) -> None:
+        """Kill the process of `generation` (a query on it ran past the time limit), unless
+        it was replaced already; the next request starts a new one."""
+        with self._lock:
+            if generation != self._generation or self._handle is None:
+                return
+            retired = self._retire()
+            self.replaced += 1
+        _close(*retired)
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            retired = self._retire()
+        _close(*retired)
+
+
+def _close(handle: ServerHandle | None, conns: list[http.client.HTTPConnection]) -> None:
+    for conn in conns:
+        conn.close()
+    if handle is not None:
+        handle.stop()
+
+
+def _exchange(conn: http.client.HTTPConnection, method: str, target: str, body: bytes | None,
+              headers: dict[str, str], cap: int | None, deadline: float | None,
+              ) -> tuple[http.client.HTTPResponse, bytes]:
+    """Send one request to Oxigraph and read the whole answer, within the deadline and the
+    cap (raises _Overrun, or a _Refusal for an answer over the cap)."""
+
+    def left() -> float | None:
+        if deadline is None:
+            return None
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise _Overrun
+        return remaining
+
+    try:
+        conn.timeout = left()  # for connecting
+        if conn.sock is not None:
+            conn.sock.settimeout(left())
+    except _Overrun:
+        raise _Overrun(sent=False) from None
+    try:
+        conn.request(method, target, body=body, headers=headers)
+        response = conn.getresponse()
+        length = response.getheader("Content-Length") or ""
+        if cap is not None and length.isdigit() and int(length) > cap:
+            raise _too_large(cap)
+        parts: list[bytes] = []
+        size = 0
+        while True:
+            if conn.sock is not None:
+                conn.sock.settimeout(left())
+            part = response.read1(_CHUNK)
+            if not part:
+                response.read()  # marks an answer of known length done: the connection is free
+                return response, b"".join(parts)
+            size += len(part)
+            if cap is not None and size > cap:
+                raise _too_large(cap)  # closing the connection stops Oxigraph's writing
+            parts.append(part)
+    except TimeoutError:
+        raise _Overrun from None
+
+
+def _too_large(cap: int) -> _Refusal:
+    return _Refusal(422, f"the answer is larger than this server's limit of {cap:,} bytes: "
+                         "ask for less (LIMIT, fewer variables) or start the server with a "
+                         "larger --max-result-bytes")
+
+
+class _Proxy(http.server.ThreadingHTTPServer):
+    """The HTTP side of `start_server`: forwards reads to the Oxigraph process, refuses
+    writes, and holds each answer to the time limit and the size cap."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def __init__(self, address: tuple[str, int], backend: _Backend, timeout_s: float | None,
+                 max_result_bytes: int | None) -> None:
+        self.address_family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        self.backend = backend
+        self.timeout_s = timeout_s
+        self.max_result_bytes = max_result_bytes
+        self._slots = threading.BoundedSemaphore(_MAX_ACTIVE)
+        self._clients: set[socket.socket] = set()
+        self._clients_lock = threading.Lock()
+        super().__init__(address, _ProxyHandler)
+
+    def server_bind(self) -> None:
+        # As HTTPServer.server_bind, without its reverse DNS lookup of the address.
+        socketserver.TCPServer.server_bind(self)
+        self.server_name, self.server_port = str(self.server_address[0]), self.server_address[1]
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        error = sys.exc_info()[1]
+        if not isinstance(error, OSError):  # a client gone is no error; anything else: a line
+            print(f"okoce-graph serve: {type(error).__name__}: {error}", file=sys.stderr)
+
+    def track(self, client: socket.socket, connected: bool) -> None:
+        with self._clients_lock:
+            (self._clients.add if connected else self._clients.discard)(client)
+
+    def disconnect_clients(self) -> None:
+        with self._clients_lock:
+            clients = list(self._clients)
+        for client in clients:
+            with contextlib.suppress(OSError):
+                client.shutdown(socket.SHUT_RDWR)
+
+    def _overran(self) -> _Refusal:
+        return _Refusal(503, f"the query ran past this server's time limit of "
+                             f"{self.timeout_s:g} s and was stopped (start the server with a "
+                             "larger --timeout to allow more)")
+
+    def forward(self, method: str, target: str, body: bytes | None, headers: dict[str, str],
+                cap: int | None) -> tuple[http.client.HTTPResponse, bytes]:
+        """Oxigraph's answer to a read, whole, or a _Refusal (time limit, size, failure)."""
+        limit = self.timeout_s
+        deadline = None if limit is None else time.monotonic() + limit
+        if not self._slots.acquire(timeout=limit):
+            raise self._overran()
+        try:
+            crashes = 0
+            while True:
+                generation, conn, reused = self.backend.checkout()
+                try:
+                    response, data = _exchange(conn, method, target, body, headers, cap,
+                                               deadline)
+                except _Overrun as overrun:
+                    conn.close()
+                    if overrun.sent:
+                        self.backend.replace(generation)  # the only way to stop the query
+                    raise self._overran() from None
+                except _Refusal:
+                    conn.close()
+                    raise
+                except (OSError, http.client.HTTPException) as exc:
+                    conn.close()
+                    if deadline is not None and time.monotonic() >= deadline:
+                        self.backend.replace(generation)
+                        raise self._overran() from None
+                    if reused or not self.backend.is_current(generation):
+                        continue  # a keep-alive connection closed, or a process replaced
+                    if crashes < _CRASHES and self.backend.died(generation):
+                        crashes += 1
+                        continue  # the process died: the next checkout starts another
+                    raise _Refusal(502, "the Oxigraph server did not answer: "
+                                        f"{type(exc).__name__}: {exc}") from None
+                if response.will_close:
+                    conn.close()
+                else:
+                    self.backend.checkin(generation, conn)
+                return response, data
+        finally:
+            self._slots.release()
+
+
+class _ProxyHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive
+    server_version = "okoce-graph"
+    timeout = 120  # an idle keep-alive connection is closed after this many seconds
+    server: _Proxy
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        self.server.track(self.connection, True)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.track(self.connection, False)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # a line per request would drown the terminal
+
+    def version_string(self) -> str:
+        return self.server_version
+
+    def do_GET(self) -> None:
+        self._forward(None)
+
+    def do_HEAD(self) -> None:
+        self._forward(None)
+
+    def do_POST(self) -> None:
+        try:
+            if urllib.parse.urlsplit(self.path).path != "/query":
+                self._drain()
+                raise _Refusal(403, _READ_ONLY)
+            body = self._body()
+        except _Refusal as refusal:
+            self._refuse(refusal)
+            return
+        self._forward(body)
+
+    def do_PUT(self) -> None:
+        try:
+            self._drain()
+            raise _Refusal(403, _READ_ONLY)
+        except _Refusal as refusal:
+            self._refuse(refusal)
+
+    do_DELETE = do_PATCH = do_PUT
+
+    def _length(self) -> int:
+        if self.headers.get("Transfer-Encoding"):
+            raise _Refusal(411, "send the request with a Content-Length", close=True)
+        text = self.headers.get("Content-Length") or "0"
+        if not text.isdigit():
+            raise _Refusal(400, "bad Content-Length", close=True)
+        return int(text)
+
+    def _drain(self) -> None:
+        """Read the body of a request refused, so that the answer reaches the client."""
+        length = self._length()
+        if length > _DRAIN_BYTES:
+            raise _Refusal(403, _READ_ONLY, close=True)
+        while length > 0:
+            part = self.rfile.read(min(length, _CHUNK))
+            if not part:
+                break
+            length -= len(part)
+
+    def _body(self) -> bytes:
+        length = self._length()
+        if length > _MAX_REQUEST_BYTES:
+            self._drain()
+            raise _Refusal(413, f"the request is larger than this server's limit of "
+                                f"{_MAX_REQUEST_BYTES:,} bytes", close=True)
+        return self.rfile.read(length)
+
+    def _forward(self, body: bytes | None) -> None:
+        path = urllib.parse.urlsplit(self.path).path
+        cap = self.server.max_result_bytes if path in _CAPPED else None
+        headers = {name: value for name in ("Accept", "Content-Type")
+                   if (value := self.headers.get(name))}
+        try:
+            response, data = self.server.forward(self.command, self.path, body, headers, cap)
+        except _Refusal as refusal:
+            self._refuse(refusal)
+            return
+        self.send_response(response.status, response.reason)
+        media = response.getheader("Content-Type")
+        if media:
+            self.send_header("Content-Type", media)
+        length = str(len(data))
+        if self.command == "HEAD":
+            length = response.getheader("Content-Length") or length
+        self.send_header("Content-Length", length)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+    def _refuse(self, refusal: _Refusal) -> None:
+        data = (refusal.message + "\n").encode()
+        self.send_response(refusal.status)
+        self.send_header("Content-Type", "text/plain; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        if refusal.close:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(data)
+
+
+class GraphServer:
+    """A built graph served read-only (see `start_server`): the proxy, and the Oxigraph
+    process behind it. `stop()`, or leaving a `with` block, ends both."""
+
+    def __init__(self, proxy: _Proxy, backend: _Backend, thread: threading.Thread) -> None:
+        self._proxy = proxy
+        self._backend = backend
+        self._thread = thread
+        self._stopped = False
+        host, port = proxy.server_address[:2]
+        self.url = f"http://{_host_port(str(host), int(port))}"
+        self.timeout_s = proxy.timeout_s
+        self.max_result_bytes = proxy.max_result_bytes
+
+    @property
+    def query_url(self) -> str:
+        return f"{self.url}/query"
+
+    @property
+    def update_url(self) -> str:
+        return f"{self.url}/update"
+
+    @property
+    def store_url(self) -> str:
+        return f"{self.url}/store"
+
+    @property
+    def process(self) -> subprocess.Popen[bytes] | None:
+        """The Oxigraph process serving now."""
+        handle = self._backend.handle
+        return None if handle is None else handle.process
+
+    @property
+    def replaced(self) -> int:
+        """How many Oxigraph processes were killed to stop a query past the time limit."""
+        return self._backend.replaced
+
+    def limits(self) -> str:
+        time_limit = (f"queries stop after {self.timeout_s:g} s" if self.timeout_s
+                      else "no time limit")
+        size = (f"answers up to {self.max_result_bytes:,} bytes" if self.max_result_bytes
+                else "no size limit")
+        return f"{time_limit}, {size}"
+
+    def running(self) -> bool:
+        return not self._stopped and self._thread.is_alive() and self._backend.failure is None
+
+    def wait(self) -> None:
+        """Until the server is stopped; raises OkoceError if Oxigraph died and could not be
+        started again."""
+        while not self._stopped and self._thread.is_alive():
+            if self._backend.failure is not None:
+                raise OkoceError(f"the Oxigraph server stopped: {self._backend.failure}")
+            self._thread.join(0.2)
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self._proxy.shutdown()
+        self._proxy.server_close()
+        self._proxy.disconnect_clients()
+        self._backend.close()
+
+    def __enter__(self) -> GraphServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
 def start_server(
     graph_dir: Path | str,
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     *,
-    timeout_s: float | None = None,
+    timeout_s: float | None = DEFAULT_TIMEOUT,
+    max_result_bytes: int | None = DEFAULT_MAX_RESULT_BYTES,
     ready_timeout: float = 30.0,
-) -> ServerHandle:
-    """Serve a built graph read-only over SPARQL 1.1 (the Protocol, and Graph Store reads) with
-    the Oxigraph server, on 127.0.0.1 unless told otherwise; returns once it answers.
+) -> GraphServer:
+    """Serve a built graph read-only over the SPARQL 1.1 Protocol (and Graph Store reads),
+    with the Oxigraph server behind a limiting proxy; returns once it answers.
 
-    The store is first brought up to date with the dataset (rebuilt if stale), then released.
-    The default graph is the union of the article graphs, as for a local query. Oxigraph has
-    no limit on the number of results. `timeout_s` stops each query after that many whole
-    seconds, but Oxigraph 0.5 keeps one thread per query for the whole timeout: under heavy
-    load (50 clients, about 1,300 queries/s here, timeout 30 s) the threads pile up past the
-    system's limits within 15 s and the server dies; so there is none by default. A build
-    that replaces the graph later is not seen: restart the server.
+    The proxy listens on host:port (127.0.0.1 unless told otherwise; 0: a free port) and
+    Oxigraph on a free port of 127.0.0.1. It forwards GET and HEAD (the query page at /,
+    its scripts, /query, /store) and POST to /query, and answers every other write itself
+    with HTTP 403; Oxigraph runs `serve-read-only` besides. A query gets `timeout_s` seconds
+    (None or 0: no limit) from its arrival to the last byte of its answer, or HTTP 503 and
+    its Oxigraph process is killed and replaced; an answer of /query or /store larger than
+    `max_result_bytes` (None or 0: no limit) gets HTTP 422. Answers are held whole before
+    they are sent, so a refusal is always a clean HTTP error, never a cut answer; 64 are
+    forwarded at once at most, so the proxy holds at most 64 times the cap.
+
+    The store is brought up to date with the dataset first. The default graph is the union
+    of the article graphs, as for a local query. A graph rebuilt while it is served may be
+    seen only by a later Oxigraph process: restart the server after a build.
     """
     graph_dir = Path(graph_dir)
-    store = open_store(graph_dir)
-    del store  # a read-only handle, released before the server opens the store
+    open_store(graph_dir)  # rebuilt here if stale, before Oxigraph opens it read-only
     arguments = ["serve-read-only", "--location", str((graph_dir / STORE).absolute()),
                  "--union-default-graph"]
-    if timeout_s is not None:
-        arguments += ["--timeout-s", str(max(1, math.ceil(timeout_s)))]
-    return launch_oxigraph(arguments, host, port, ready_timeout=ready_timeout)
+    try:
+        proxy = _Proxy((host, port), _Backend(arguments, ready_timeout), timeout_s or None,
+                       max_result_bytes or None)
+    except OSError as exc:
+        reason = ("the address is in use" if exc.errno == errno.EADDRINUSE
+                  else exc.strerror or str(exc))
+        raise OkoceError(
+            f"cannot serve on {_host_port(host, port)}: {reason} (choose another --port)"
+        ) from None
+    try:
+        proxy.backend.start()
+    except BaseException:
+        proxy.server_close()
+        raise
+    thread = threading.Thread(target=proxy.serve_forever, kwargs={"poll_interval": 0.1},
+                              name="okoce-graph-serve", daemon=True)
+    thread.start()
+    return GraphServer(proxy, proxy.backend, thread)
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops `serve` as Ctrl-C does (in the main thread only, where signals land)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum: int, frame: Any) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def serve(
@@ -970,17 +1496,18 @@ def serve(
     host: str = "127.0.0.1",
     port: int = DEFAULT_PORT,
     *,
-    timeout_s: float | None = None,
+    timeout_s: float | None = DEFAULT_TIMEOUT,
+    max_result_bytes: int | None = DEFAULT_MAX_RESULT_BYTES,
     announce: Callable[[str], None] | None = None,
 ) -> None:
-    """Serve a built graph read-only until Ctrl-C (see `start_server`)."""
-    with start_server(graph_dir, host, port, timeout_s=timeout_s) as server:
+    """Serve a built graph read-only until Ctrl-C or SIGTERM (see `start_server`)."""
+    with start_server(graph_dir, host, port, timeout_s=timeout_s,
+                      max_result_bytes=max_result_bytes) as server:
         if announce is not None:
             announce(f"serving {graph_dir} read-only: SPARQL endpoint {server.query_url} "
-                     "(Ctrl-C stops)")
-        try:
-            code = server.process.wait()
-        except KeyboardInterrupt:
-            return
-        raise OkoceError(f"the Oxigraph server stopped (exit status {code}): "
-                         f"{server.log_tail()}")
+                     f"(query page {server.url}/; {server.limits()}; Ctrl-C stops)")
+        with _terminate_as_interrupt():
+            try:
+                server.wait()
+            except KeyboardInterrupt:
+                return

@@ -270,8 +270,9 @@ def _rebuild_store(graph_dir: Path, digest: str):  # type: ignore[no-untyped-def
         return writer.finish(digest)
 
 
-# Loading more than this per bulk load keeps the batch in memory for no gain.
-_BATCH_BYTES = 64 << 20
+# Bulk loads of about this size: larger ones hold more in memory and leave more to load after
+# the last article is extracted.
+_BATCH_BYTES = 16 << 20
 
 
 class StoreWriter:

@@ -23,7 +23,6 @@ from .article import (
 )
 from .dataset import (
     StoreWriter,
-    nquads_lines,
     publish_folder,
     staging_folder,
     write_dataset,
@@ -31,7 +30,7 @@ from .dataset import (
 )
 from .errors import OkoceError
 from .extract.relations import extract
-from .mapping import article_iri, to_quads
+from .mapping import article_iri, to_nquads_lines
 from .resolution import Merge, Resolution, resolve
 
 DEFAULT_ARTICLES = Path("data/articles")
@@ -133,7 +132,7 @@ def compute(source: Source) -> ArticleResult:
     return ArticleResult(
         id=source.id,
         sha256=source.sha256,
-        lines=nquads_lines(to_quads(resolution, source.sha256)),
+        lines=to_nquads_lines(resolution, source.sha256),
         merges=[asdict(m) for m in resolution.merges],
         unresolved=[asdict(m) for m in resolution.unresolved],
         facts=len(resolution.facts),

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 from okoce_graph.article import parse_article
 from okoce_graph.extract.dates import find_dates
+from okoce_graph.extract.lexicon import NON_ASCII_CASES, alternation
 from okoce_graph.extract.numbers import find_quantities
 from okoce_graph.extract.relations import extract
 
@@ -234,3 +238,31 @@ def test_attendance_shapes() -> None:
     # "Pekan Batik Nusantara" without its number is the same event; "Penandatanganan MoU" is
     # an activity, not an event of its own.
     assert [e.label for e in resolution.entities if e.type == "Event"] == [event]
+
+
+def test_non_ascii_case_variants_are_those_of_python_re() -> None:
+    """`lexicon.alternation` relies on NON_ASCII_CASES naming every character beyond ASCII that
+    re.IGNORECASE matches to an ASCII one."""
+    beyond_ascii = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    found: dict[str, set[str]] = {}
+    for match in re.finditer("[\x00-\x7f]", beyond_ascii, re.IGNORECASE):
+        for char in map(chr, range(128)):
+            if re.fullmatch(re.escape(char), match.group(), re.IGNORECASE):
+                found.setdefault(char.lower(), set()).add(match.group())
+    assert found == {char: set(variants) for char, variants in NON_ASCII_CASES.items()}
+
+
+def test_alternation_matches_as_a_case_insensitive_one() -> None:
+    phrases = ["dihadiri oleh", "dihadiri", "di", "Hadir", "s.d.", "kasih", "isi"]
+    plain = re.compile(
+        "(?<![\\w-])(?:" + "|".join(re.escape(p).replace("\\ ", "\\s+") for p in phrases)
+        + ")(?![\\w-])",
+        re.IGNORECASE,
+    )
+    fast = re.compile(f"(?:{alternation(phrases, spaces=True, word_start=True)})(?![\\w-])")
+    rng = random.Random(3)
+    variants = ["DIHADIRI\n OLEH", "ḲASIH", "\u212aasih", "ıSİ", "ſ.d.", "-di", "x", " ", "\n"]
+    pieces = phrases + variants
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "-", ".", "_"]) for _ in range(6))
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from .lexicon import load_lexicon
+from .lexicon import alternation, load_lexicon
 
 
 @dataclass(frozen=True)
@@ -22,30 +22,37 @@ class DateMention:
 
 
 def _alternation(words: Iterable[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return alternation(sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    worded: re.Pattern[str]  # "Minggu, 24 Oktober 2021", "12-14 Mei"
+    numeric: re.Pattern[str]  # "Jumat (12/11/2021)", "(14/3)"
+    month_year: re.Pattern[str]  # "Oktober 2021"
+    month: re.Pattern[str]  # a month's name anywhere
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _patterns() -> _Patterns:
+    """The date patterns, case-insensitive where they hold words (see `lexicon.alternation`)."""
     lex = load_lexicon()
     month = _alternation(lex.months)
     weekday = _alternation(lex.weekdays)
-    until = r"(?:-|–|—|s\.d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)"
+    until = r"(?i:-|–|—|s\.d\.?|s/d|hingga|sampai(?:\s+dengan)?|sd)"
     worded = re.compile(
         rf"(?:\b(?:{weekday})\b\s*(?:,|\()?\s*)?"
         rf"\b(?P<day>\d{{1,2}})(?:\s*(?P<month1>{month})\.?)?"
         rf"(?:\s*{until}\s*(?:(?:{weekday})\s*,?\s*)?(?P<day2>\d{{1,2}}))?"
-        rf"\s+(?P<month>{month})\b\.?(?:\s+(?P<year>\d{{4}}))?\)?",
-        re.IGNORECASE,
+        rf"\s+(?P<month>{month})\b\.?(?:\s+(?P<year>\d{{4}}))?\)?"
     )
     numeric = re.compile(
         rf"(?:\b(?:{weekday})\b\s*,?\s*)?\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
         rf"(?:/(?P<year>\d{{2,4}}))?\s*\)"
-        rf"|\b(?:{weekday})\b\s*,?\s*(?P<day_b>\d{{1,2}})/(?P<month_b>\d{{1,2}})/(?P<year_b>\d{{4}})",
-        re.IGNORECASE,
+        rf"|\b(?:{weekday})\b\s*,?\s*(?P<day_b>\d{{1,2}})/(?P<month_b>\d{{1,2}})/(?P<year_b>\d{{4}})"
     )
-    month_year = re.compile(rf"\b(?P<month>{month})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
-    return worded, numeric, month_year
+    month_year = re.compile(rf"\b(?P<month>{month})\s+(?P<year>\d{{4}})\b")
+    return _Patterns(worded, numeric, month_year, re.compile(month))
 
 
 def _month_number(word: str) -> int:
@@ -66,13 +73,13 @@ def _iso(year: int, month: int, day: int) -> str | None:
 def article_year(text: str) -> int | None:
     """The year most often written with a full date in the article, for dates without one."""
     years: dict[int, int] = {}
-    worded, numeric, month_year = _patterns()
-    for match in worded.finditer(text):
+    patterns = _patterns()
+    for match in patterns.worded.finditer(text):
         if match.group("year"):
             years[int(match.group("year"))] = years.get(int(match.group("year")), 0) + 1
-    for match in month_year.finditer(text):
+    for match in patterns.month_year.finditer(text):
         years[int(match.group("year"))] = years.get(int(match.group("year")), 0) + 1
-    for match in numeric.finditer(text):
+    for match in patterns.numeric.finditer(text):
         year = match.group("year") or match.group("year_b")
         if year and len(year) == 4:
             years[int(year)] = years.get(int(year), 0) + 1
@@ -91,10 +98,13 @@ def find_dates(
     is called only for those, since finding the article's year reads the whole article."""
     if not _DIGIT.search(text, start, end):
         return []  # every date has a day number: most sentences have no digit at all
-    worded, numeric, _ = _patterns()
+    patterns = _patterns()
+    # A worded date names its month and a numeric one has a slash: both are quick to look for.
+    has_month = patterns.month.search(text, start, end) is not None
+    has_slash = text.find("/", start, end) >= 0
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for match in worded.finditer(text, start, end):
+    for match in patterns.worded.finditer(text, start, end) if has_month else ():
         year_text = match.group("year")
         year = int(year_text) if year_text else default_year()
         if year is None:
@@ -109,7 +119,7 @@ def find_dates(
         if first:
             found.append(DateMention(match.start(), match.end(), first, last or "", not year_text))
             taken.append((match.start(), match.end()))
-    for match in numeric.finditer(text, start, end):
+    for match in patterns.numeric.finditer(text, start, end) if has_slash else ():
         if any(s <= match.start() < e for s, e in taken):
             continue
         day = int(match.group("day") or match.group("day_b"))

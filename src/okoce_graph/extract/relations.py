@@ -43,13 +43,13 @@ class _SayPatterns:
 def _say_patterns() -> _SayPatterns:
     say = load_lexicon().cue_regex("say").pattern
     return _SayPatterns(
-        ends_text=re.compile(rf"(?:{say})\s*$", re.I),
-        opens_text=re.compile(rf"\s+(?:{say})", re.I),
-        after_quote=re.compile(rf"\s*[,.]?\s*(?P<verb>{say})", re.I),
+        ends_text=re.compile(rf"(?:{say})\s*$"),
+        opens_text=re.compile(rf"\s+(?:{say})"),
+        after_quote=re.compile(rf"\s*[,.]?\s*(?P<verb>{say})"),
         name_then_verb=re.compile(
-            rf"\s*,?\s*(?P<rest>.{{1,120}}?)\s+(?:juga\s+|pun\s+)?(?P<verb>{say})", re.I
+            rf"\s*,?\s*(?P<rest>.{{1,120}}?)\s+(?i:juga\s+|pun\s+)?(?P<verb>{say})"
         ),
-        before_quote=re.compile(rf"(?P<verb>{say})\s*(?:bahwa\s*)?[,:]?\s*$", re.I),
+        before_quote=re.compile(rf"(?P<verb>{say})\s*(?i:bahwa\s*)?[,:]?\s*$"),
     )
 
 
@@ -67,9 +67,9 @@ def _grammar() -> _Grammar:
     lex = load_lexicon()
     copula, determiner = lex.cue_regex("copula").pattern, lex.cue_regex("determiner").pattern
     return _Grammar(
-        is_a=re.compile(rf"\s+(?:{copula})\s+(?:(?:{determiner})\s+)?(\w+)", re.I),
-        locative=re.compile(rf"(?:{lex.cue_regex('locative').pattern})\s*$", re.I),
-        list_gap=re.compile(rf"(?:\s|,|;|{lex.cue_regex('list_gap').pattern})*", re.I),
+        is_a=re.compile(rf"\s+(?:{copula})\s+(?:(?:{determiner})\s+)?(\w+)"),
+        locative=re.compile(rf"(?:{lex.cue_regex('locative').pattern})\s*$"),
+        list_gap=re.compile(rf"(?:\s|,|;|{lex.cue_regex('list_gap').pattern})*"),
     )
 
 

@@ -66,24 +66,28 @@ def _abbreviation_words() -> dict[str, str]:
     return {k.lower().rstrip("."): v.lower() for k, v in table.items() if " " not in k}
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def normalise(name: str) -> str:
     """Case-folded, punctuation-free name with office and region abbreviations spelled out."""
     text = unicodedata.normalize("NFKC", name).casefold()
-    text = re.sub(r"[^\w\s]|_", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     words = [_abbreviation_words().get(w, w) for w in text.split()]
     return " ".join(" ".join(words).split())
 
 
 def slugify(key: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", key).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = _NON_SLUG.sub("-", ascii_text.lower()).strip("-")
     if not slug or len(ascii_text) < len(key) / 2:
         slug = (slug + "-" if slug else "x-") + hashlib.sha1(key.encode()).hexdigest()[:10]
     return slug[:80]
 
 
 def resolve(article: Article, extraction: Extraction) -> Resolution:
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     merges: list[Merge] = []
     unresolved: list[Merge] = []
@@ -105,15 +109,12 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
 
     entity_of: dict[tuple[int, int], Entity] = {}
     # Short forms of people: one or two words of exactly one longer name in the article.
-    people = [e for e in groups.values() if e.type == "Person"]
-    for short in sorted(people, key=lambda e: len(e.key)):
-        words = short.key.split()
+    people = [(e, len(e.key.split())) for e in groups.values() if e.type == "Person"]
+    for short, length in sorted(people, key=lambda item: len(item[0].key)):
         longer = [
             p
-            for p in people
-            if p is not short
-            and len(p.key.split()) > len(words)
-            and _contains_words(p.key.split(), words)
+            for p, p_length in people
+            if p is not short and p_length > length and _contains_words(p.key, short.key)
         ]
         if len(longer) == 1:
             target = longer[0]
@@ -206,6 +207,9 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         if f.kind == "alias" and isinstance(f.obj, str) and f.subject.key in entity_of
     }
 
+    fuzzy = [e for e in entities if e.type in FUZZY_TYPES]
+    fuzzy_keys = [e.key for e in fuzzy]
+
     def match_untyped(m: Mention) -> tuple[Entity | None, str]:
         key = normalise(m.text)
         if key in aliases and key not in by_key:
@@ -218,20 +222,16 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                 else (f"same name; read as the {candidates[0].type.lower()}")
             )
             return candidates[0], reason
-        words = key.split()
-        longer = [
-            e for e in entities if e.type == "Person" and _contains_words(e.key.split(), words)
-        ]
-        if len(longer) == 1 and words:
+        longer = [e for e in entities if e.type == "Person" and _contains_words(e.key, key)]
+        if len(longer) == 1 and key:
             return longer[0], f'short form of "{longer[0].label}"'
         if len(key) >= 5:
-            best = max(
-                ((fuzz.ratio(key, e.key), e) for e in entities if e.type in FUZZY_TYPES),
-                default=(0, None),
-                key=lambda item: item[0],
+            # The first entity with the highest similarity, if that reaches the cutoff.
+            best = process.extractOne(
+                key, fuzzy_keys, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
             )
-            if best[1] is not None and best[0] >= FUZZY_CUTOFF:
-                return best[1], f"spelling variant (similarity {best[0]:.0f})"
+            if best is not None:
+                return fuzzy[best[2]], f"spelling variant (similarity {best[1]:.0f})"
         return None, ""
 
     for m in untyped:
@@ -269,15 +269,15 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
     return Resolution(article, entities, entity_of, facts, merges, unresolved)
 
 
-def _contains_words(longer: list[str], shorter: list[str]) -> bool:
-    """The short form's words appear, in order and adjacent, in the longer name."""
-    n = len(shorter)
-    return n > 0 and any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
+def _contains_words(longer: str, shorter: str) -> bool:
+    """The short form's words appear, in order and adjacent, in the longer name (both keys from
+    `normalise`: words joined by single spaces)."""
+    return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
 def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention]:
     """Headlines are title-cased, so capitals say nothing: look for the article's own names."""
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     headline = article.headline
     if headline is None or not entities:
@@ -288,6 +288,7 @@ def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention
     keys = {e.key for e in entities} | {
         w for e in entities if e.type == "Person" for w in e.key.split() if len(w) > 2
     }
+    key_list = list(keys)
     found: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -296,8 +297,13 @@ def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention
             span = tokens[i : i + n]
             text = article.text[span[0].start : span[-1].end]
             key = normalise(text)
-            exact = key in keys
-            if exact or (len(key) >= 5 and any(fuzz.ratio(key, k) >= FUZZY_CUTOFF for k in keys)):
+            if key in keys or (
+                len(key) >= 5
+                and process.extractOne(
+                    key, key_list, scorer=fuzz.ratio, processor=None, score_cutoff=FUZZY_CUTOFF
+                )
+                is not None
+            ):
                 best = (n, text, span)
                 break
         if best is None:

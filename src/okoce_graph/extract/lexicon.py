@@ -104,7 +104,7 @@ class Lexicon:
 
     def words(self, category: str) -> frozenset[str]:
         """The phrases of a category, lower-cased."""
-        return frozenset(_cue_arguments(self, category))
+        return _cue_words(self, category)
 
     def cue_table(self, category: str) -> dict[str, str]:
         """Lower-cased phrase -> argument, for one category."""
@@ -117,6 +117,11 @@ class Lexicon:
 @cache
 def _cue_regex(lexicon: Lexicon, category: str) -> re.Pattern[str]:
     return _phrase_regex([phrase for phrase, _ in lexicon.cues[category]])
+
+
+@cache
+def _cue_words(lexicon: Lexicon, category: str) -> frozenset[str]:
+    return frozenset(_cue_arguments(lexicon, category))
 
 
 @cache

@@ -21,6 +21,7 @@ TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_ORDINAL = re.compile(r"ke-\d+")
 
 
 class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and tuples are cheap
@@ -40,9 +41,13 @@ class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and 
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
+# tuple.__new__ skips the Python-level __new__ of a named tuple: an article has ~500 tokens.
+_new_tuple = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
-    return [Token(*m.span(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    return [_new_tuple(Token, (*m.span(), m.group())) for m in TOKEN.finditer(text, start, end)]
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Vocabulary:
     regions: _Phrases  # bare region names and aliases, case-folded
     particles: _Phrases
     title_info: dict[tuple[str, ...], tuple[str, str]]
+    any_title_prefix: tuple[str, ...]  # the title prefixes, for one str.startswith
 
 
 @cache
@@ -101,6 +107,7 @@ def vocabulary() -> Vocabulary:
         regions=_phrases(region_names, fold=True),
         particles=_phrases(lex.name_particles),
         title_info=title_info,
+        any_title_prefix=tuple(lex.title_prefixes),
     )
 
 
@@ -136,6 +143,8 @@ def match_title(tokens: list[Token], i: int, vocab: Vocabulary) -> tuple[int, st
         role, scope = vocab.title_info[tuple(t.text for t in tokens[i : i + n])]
         return n, role, scope
     word = tokens[i].text
+    if not word.startswith(vocab.any_title_prefix):
+        return 0, "", ""
     for prefix, (role, scope) in vocab.lexicon.title_prefixes.items():
         if word.startswith(prefix) and len(word) > len(prefix) and word[len(prefix)].islower():
             return 1, role, scope
@@ -215,7 +224,7 @@ def chunk_sentence(
                 run.extend(tokens[j + 1 : j + 5])
                 j += 4
                 continue
-            if (has_event_word and (nxt.text.isdigit() or re.fullmatch(r"ke-\d+", nxt.text))) or (
+            if (has_event_word and (nxt.text.isdigit() or _ORDINAL.fullmatch(nxt.text))) or (
                 len(run) >= 2 and _YEAR.fullmatch(nxt.text)
             ):
                 run.append(nxt)

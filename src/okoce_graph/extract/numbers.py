@@ -41,10 +41,15 @@ def _value(number: str, multiplier: str | None) -> str:
     return text
 
 
+_UNIT_WORD = re.compile(r"[^\W\d_][\w-]*|\S")
+_YEAR = re.compile(r"(19|20)\d\d")
+_DIGIT = re.compile(r"\d")
+
+
 def _unit_after(text: str, position: int, end: int) -> str:
     stop = load_lexicon().unit_stopwords
     words = []
-    for match in re.finditer(r"[^\W\d_][\w-]*|\S", text[position:end]):
+    for match in _UNIT_WORD.finditer(text[position:end]):
         word = match.group()
         if not word[0].isalpha() or word.lower() in stop or not word[0].islower():
             break
@@ -55,13 +60,15 @@ def _unit_after(text: str, position: int, end: int) -> str:
 
 
 def find_quantities(text: str, start: int, end: int) -> list[Quantity]:
+    if not _DIGIT.search(text, start, end):
+        return []  # a figure has digits; the pattern is slow to search for
     found = []
     for match in _pattern().finditer(text, start, end):
         number = match.group("number")
         multiplier = match.group("multiplier")
         currency = match.group("currency")
         percent = match.group("percent")
-        if not (multiplier or currency or percent) and re.fullmatch(r"(19|20)\d\d", number):
+        if not (multiplier or currency or percent) and _YEAR.fullmatch(number):
             continue  # a year
         if not (multiplier or currency or percent or "." in number) and len(number) < 2:
             continue  # a lone digit is a count in words' clothing, not a claimed figure

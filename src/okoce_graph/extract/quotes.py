@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 QUOTE_MARKS = '“”"„‟«»＂'
 _MIN_UNATTRIBUTED_WORDS = 4
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class QuoteSpan:
 def find_quote_spans(text: str, paragraphs: list[tuple[int, int]]) -> list[QuoteSpan]:
     spans = []
     for p_start, p_end in paragraphs:
-        marks = [p_start + m.start() for m in re.finditer(f"[{QUOTE_MARKS}]", text[p_start:p_end])]
+        marks = [p_start + m.start() for m in _QUOTE_MARK.finditer(text[p_start:p_end])]
         for i in range(0, len(marks), 2):
             opening = marks[i]
             closing = marks[i + 1] if i + 1 < len(marks) else p_end

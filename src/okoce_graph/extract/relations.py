@@ -26,6 +26,13 @@ from .quotes import QuoteSpan, find_quote_spans, is_quotation
 NAMED = ("Person", "Organization", "Place", "Event", "Program")
 _VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
 _BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"[\w-]+")
+_CLAUSE_END = re.compile(r"\s*[,.”\"]|\s*$")
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+_PARENTHESIS = re.compile(r"\(([^()]{2,120})\)")
+_LETTER_WORD = re.compile(r"[^\W\d_][\w-]*")
+_DESCRIBED_PROGRAM = re.compile(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$")
+_PERIOD = re.compile(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)")
 
 
 @dataclass(frozen=True)
@@ -163,7 +170,22 @@ def _involves_generic(fact: Fact) -> bool:
 
 
 def _words_after(text: str, position: int, count: int = 3) -> list[str]:
-    return re.findall(r"[\w-]+", text[position : position + 80])[:count]
+    return _WORD.findall(text, position, position + 80)[:count]
+
+
+def _ends_with(text: str, end: int, endings: str | tuple[str, ...]) -> bool:
+    """Whether text[:end] ends with one of `endings` once its trailing white space is dropped
+    (without copying the text before `end`)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return text.endswith(endings, 0, end)
+
+
+def _starts_with(text: str, start: int, beginning: str) -> bool:
+    """Whether text[start:] starts with `beginning` once its leading white space is dropped."""
+    while start < len(text) and text[start].isspace():
+        start += 1
+    return text.startswith(beginning, start)
 
 
 def _type_from_context(text: str, sm: _SentenceMentions) -> None:
@@ -175,25 +197,25 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
             continue
         before = text[max(sm.sentence.start, m.start - 40) : m.start]
         after = text[m.end : sm.sentence.end]
-        previous_word = (re.findall(r"[\w-]+", before) or [""])[-1].lower()
+        previous_word = (_WORD.findall(before) or [""])[-1].lower()
         next_words = _words_after(text, m.end)
         is_a = _grammar().is_a.match(after)
         if previous_word in kinds:
             m.type, m.typed_by = kinds[previous_word], f'after "{previous_word}"'
         elif is_a and is_a.group(1).lower() in kinds:
             m.type, m.typed_by = kinds[is_a.group(1).lower()], "X adalah <kind>"
-        elif say.ends_text.search(before) and re.match(r"\s*[,.”\"]|\s*$", after):
+        elif say.ends_text.search(before) and _CLAUSE_END.match(after):
             m.type, m.typed_by = "Person", "speaker after a verb of saying"
         elif say.opens_text.match(after) and m.subtype != "acronym":
             m.type, m.typed_by = "Person", "speaker before a verb of saying"
         elif (
-            is_personlike(m)
-            and next_words
+            next_words
             and (
                 next_words[0].lower() in lex.words("after_person")
                 or next_words[0].startswith(_VERB_PREFIXES)
             )
             and next_words[0].islower()
+            and is_personlike(m)
         ):
             m.type, m.typed_by = "Person", "name before a verb"
 
@@ -234,7 +256,7 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 person.type, person.typed_by = "Person", "name beside a title"
             # The post as written, without a bracketed acronym ("Kepala Dinas X (Kadis) Kota Y").
             written = text[titled.title_start : titled.title_end]
-            title = " ".join(re.sub(r"\s*\([^()]*\)", "", written).split())
+            title = " ".join(_BRACKETED.sub("", written).split())
             facts.append(
                 _fact(
                     "position",
@@ -256,9 +278,8 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         after = [m for m in persons if m.start > end and not text[end : m.start].strip(" ,")]
         if after and (after[0].type == "Person" or is_personlike(after[0])):
             return after[0]
-    linking = text[:start].rstrip()
     apposition = tuple(sorted(load_lexicon().words("apposition")))
-    if chunk.comma_before or linking.endswith(apposition):
+    if chunk.comma_before or _ends_with(text, start, apposition):
         before = [m for m in persons if m.end <= start]
         if before:
             gap = text[before[-1].end : start].strip()
@@ -489,7 +510,7 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             if argument == "new_first":
                 old, new = second, first
                 # "(dahulu X)": short cues count only inside brackets or right after a comma.
-                if len(text[start:end].split()) == 1 and not re.search(r"[(,]\s*$", text[:start]):
+                if len(text[start:end].split()) == 1 and not _ends_with(text, start, ("(", ",")):
                     continue
             else:
                 old, new = first, second
@@ -515,14 +536,14 @@ def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:
             listed.append(m)
         cursor = m.end
         # An acronym in brackets after a name belongs to that name.
-        bracket = re.match(r"\s*\([^()]*\)", text[cursor:])
+        bracket = _BRACKETED.match(text, cursor)
         if bracket:
-            cursor += bracket.end()
+            cursor = bracket.end()
     return listed
 
 
 def _bracketed(text: str, m: Mention) -> bool:
-    return text[: m.start].rstrip().endswith("(") and text[m.end :].lstrip().startswith(")")
+    return _ends_with(text, m.start, "(") and _starts_with(text, m.end, ")")
 
 
 def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
@@ -573,8 +594,8 @@ def _abbreviates(short: str, long: str) -> bool:
     "BPU Mahakam") or syllables ("Disbudpar Aceh", "Pemkab Banyuwangi", "Askadi"). Its letters
     appear in order in the long form, from the same first letter, and each of its words starts
     with a letter that starts a word of the long form."""
-    short_words = re.findall(r"[^\W\d_][\w-]*", short)
-    long_words = re.findall(r"[^\W\d_][\w-]*", long)
+    short_words = _LETTER_WORD.findall(short)
+    long_words = _LETTER_WORD.findall(long)
     letters = "".join(short_words).lower()
     if len(letters) < 2 or len(long_words) < 2 or len(short) >= len(long):
         return False
@@ -591,7 +612,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     for sm in per_sentence:
         s = sm.sentence
-        for paren in re.finditer(r"\(([^()]{2,120})\)", text[s.start : s.end]):
+        for paren in _PARENTHESIS.finditer(text[s.start : s.end]):
             inner = paren.group(1).strip()
             before = [
                 m
@@ -606,10 +627,9 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 facts.append(_fact("alias", owner, inner, [s]))
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
-            described = re.search(
-                r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$",
-                text[max(s.start, m.start - 120) : m.start],
-            )
+            before = text[max(s.start, m.start - 120) : m.start]
+            # The pattern is slow to search for, and needs the text to end with "atau".
+            described = before.rstrip().endswith("atau") and _DESCRIBED_PROGRAM.search(before)
             if described and m.type in ("Program", "Other"):
                 m.type, m.typed_by = "Program", "program ... atau X"
                 facts.append(_fact("alias", m, described.group(1), [s]))
@@ -639,9 +659,7 @@ def _quantities(
                 claimant = owners[0] if owners else None
             if claimant is None:
                 continue
-            period = re.match(
-                r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)", text[q.end : s.end]
-            )
+            period = _PERIOD.match(text[q.end : s.end])
             found.append(
                 _fact(
                     "quantity",

@@ -66,7 +66,8 @@ def run_build(corpus: Path, out: Path, args: argparse.Namespace) -> dict[str, ob
     with tempfile.TemporaryDirectory() as tmp:
         (Path(tmp) / "sitecustomize.py").write_text(PHASES, encoding="utf-8")
         phases_file = Path(tmp) / "phases.json"
-        env = {**os.environ, "PYTHONPATH": tmp, "OKG_BENCH_PHASES": str(phases_file)}
+        path = os.pathsep.join(filter(None, [tmp, os.environ.get("PYTHONPATH")]))
+        env = {**os.environ, "PYTHONPATH": path, "OKG_BENCH_PHASES": str(phases_file)}
         command = [sys.executable, "-m", "okoce_graph", "build", str(corpus), "--out", str(out),
                    "--jobs", str(args.jobs)]
         command += [] if args.html else ["--no-html"]

@@ -120,8 +120,15 @@ def _chrome_prefixes() -> tuple[tuple[str, str], ...]:
     return tuple((kind, prefix.casefold()) for kind, prefix in load_lexicon().chrome)
 
 
+@cache
+def _any_chrome_prefix() -> tuple[str, ...]:
+    return tuple(prefix for _, prefix in _chrome_prefixes())
+
+
 def _chrome_kind(line: str) -> str | None:
     folded = line.casefold()
+    if not folded.startswith(_any_chrome_prefix()):
+        return None  # most lines: one test instead of one per prefix
     for kind, p in _chrome_prefixes():
         if folded == p or (
             folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p) :])
@@ -158,8 +165,10 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
             if text[cursor : match.start()].strip().isdigit():
                 continue  # the number of a list item: "1. Sekda ..."
-        after = text[match.end() : end].lstrip()
-        if after and after[0].islower():
+        after = match.end()
+        while after < end and text[after].isspace():
+            after += 1
+        if after < end and text[after].islower():
             continue
         spans.append((cursor, match.end()))
         cursor = match.end()

@@ -113,6 +113,11 @@ class Lexicon:
     def cue_argument(self, category: str, phrase: str) -> str:
         return _cue_arguments(self, category).get(" ".join(phrase.lower().split()), "")
 
+    def leading_words(self, category: str) -> frozenset[str] | None:
+        """The lower-cased runs of letters that open the category's phrases ("di" for "di
+        sela"), or None when a phrase is not ASCII or does not open with a letter."""
+        return _leading_words(self, category)
+
 
 @cache
 def _cue_regex(lexicon: Lexicon, category: str) -> re.Pattern[str]:
@@ -122,6 +127,20 @@ def _cue_regex(lexicon: Lexicon, category: str) -> re.Pattern[str]:
 @cache
 def _cue_words(lexicon: Lexicon, category: str) -> frozenset[str]:
     return frozenset(_cue_arguments(lexicon, category))
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+@cache
+def _leading_words(lexicon: Lexicon, category: str) -> frozenset[str] | None:
+    words = set()
+    for phrase, _ in lexicon.cues[category]:
+        run = _LETTERS.match(phrase.lower())
+        if run is None or not phrase.isascii():
+            return None
+        words.add(run.group())
+    return frozenset(words)
 
 
 @cache

@@ -37,6 +37,8 @@ class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and 
 
     @property
     def allcaps(self) -> bool:
+        if self.text[1:2].isalpha() and not self.text[1].isupper():
+            return False  # "Budi": the usual answer, without looking at every letter
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -401,7 +403,7 @@ def classify_chunk(
     vocab = vocabulary()
     lex = vocab.lexicon
     tokens, honorific = _strip_honorifics(chunk.tokens, vocab)
-    if not tokens or all(_is_degree(t, vocab) for t in tokens):
+    if not tokens or (_is_degree(tokens[0], vocab) and all(_is_degree(t, vocab) for t in tokens)):
         return [], None
 
     def mention(toks: list[Token], type_: str, subtype: str = "", by: str = "") -> Mention:

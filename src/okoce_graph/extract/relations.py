@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, partial
+from functools import cache, cached_property, partial
 
 from ..article import Article, Sentence
 from .dates import article_year, find_dates
-from .lexicon import load_lexicon
+from .lexicon import NON_ASCII_CASES, load_lexicon
 from .mentions import (
     Chunk,
     TitledName,
@@ -25,6 +25,7 @@ from .quotes import QuoteSpan, find_quote_spans, is_quotation
 
 NAMED = ("Person", "Organization", "Place", "Event", "Program")
 _VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
+_ASCII_LETTERS = re.compile(r"[a-z]+")
 _BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[\w-]+")
 _CLAUSE_END = re.compile(r"\s*[,.”\"]|\s*$")
@@ -89,6 +90,21 @@ class _SentenceMentions:
 
     def named(self, types: tuple[str, ...] = NAMED) -> list[Mention]:
         return [m for m in self.mentions if m.type in types]
+
+    @cached_property
+    def words(self) -> frozenset[str] | None:
+        """The sentence's lower-cased runs of ASCII letters, or None if it holds a letter that
+        matches an ASCII one only case-insensitively (dotless i, long s, ...)."""
+        text = self.sentence.text
+        if any(variant in text for variants in NON_ASCII_CASES.values() for variant in variants):
+            return None
+        return frozenset(_ASCII_LETTERS.findall(text.lower()))
+
+    def may_hold(self, category: str) -> bool:
+        """False when no phrase of the cue category can stand in the sentence: none of the
+        words that open them is there. Much cheaper than looking for the phrases."""
+        opening = load_lexicon().leading_words(category)
+        return opening is None or self.words is None or not opening.isdisjoint(self.words)
 
 
 def _paragraphs(article: Article) -> list[tuple[int, int]]:
@@ -169,10 +185,6 @@ def _involves_generic(fact: Fact) -> bool:
     )
 
 
-def _words_after(text: str, position: int, count: int = 3) -> list[str]:
-    return _WORD.findall(text, position, position + 80)[:count]
-
-
 def _ends_with(text: str, end: int, endings: str | tuple[str, ...]) -> bool:
     """Whether text[:end] ends with one of `endings` once its trailing white space is dropped
     (without copying the text before `end`)."""
@@ -189,42 +201,49 @@ def _starts_with(text: str, start: int, beginning: str) -> bool:
 
 
 def _type_from_context(text: str, sm: _SentenceMentions) -> None:
-    say = _say_patterns()
+    for m in sm.mentions:
+        if m.type == "Other":
+            typed = _context_type(text, sm.sentence, m)
+            if typed is not None:
+                m.type, m.typed_by = typed
+
+
+def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] | None:
+    """The type the words around an untyped name give it, and the rule that says so."""
     lex = load_lexicon()
     kinds = lex.cue_table("kind_noun")
-    for m in sm.mentions:
-        if m.type != "Other":
-            continue
-        before = text[max(sm.sentence.start, m.start - 40) : m.start]
-        after = text[m.end : sm.sentence.end]
-        previous_word = (_WORD.findall(before) or [""])[-1].lower()
-        next_words = _words_after(text, m.end)
-        is_a = _grammar().is_a.match(after)
-        if previous_word in kinds:
-            m.type, m.typed_by = kinds[previous_word], f'after "{previous_word}"'
-        elif is_a and is_a.group(1).lower() in kinds:
-            m.type, m.typed_by = kinds[is_a.group(1).lower()], "X adalah <kind>"
-        elif say.ends_text.search(before) and _CLAUSE_END.match(after):
-            m.type, m.typed_by = "Person", "speaker after a verb of saying"
-        elif say.opens_text.match(after) and m.subtype != "acronym":
-            m.type, m.typed_by = "Person", "speaker before a verb of saying"
-        elif (
-            next_words
-            and (
-                next_words[0].lower() in lex.words("after_person")
-                or next_words[0].startswith(_VERB_PREFIXES)
-            )
-            and next_words[0].islower()
-            and is_personlike(m)
-        ):
-            m.type, m.typed_by = "Person", "name before a verb"
+    before = text[max(sentence.start, m.start - 40) : m.start]
+    previous_word = (_WORD.findall(before) or [""])[-1].lower()
+    if previous_word in kinds:
+        return kinds[previous_word], f'after "{previous_word}"'
+    after = text[m.end : sentence.end]
+    is_a = _grammar().is_a.match(after)
+    if is_a and is_a.group(1).lower() in kinds:
+        return kinds[is_a.group(1).lower()], "X adalah <kind>"
+    say = _say_patterns()
+    if say.ends_text.search(before) and _CLAUSE_END.match(after):
+        return "Person", "speaker after a verb of saying"
+    if say.opens_text.match(after) and m.subtype != "acronym":
+        return "Person", "speaker before a verb of saying"
+    next_word = _WORD.search(text, m.end, m.end + 80)
+    if (
+        next_word
+        and (
+            next_word.group().lower() in lex.words("after_person")
+            or next_word.group().startswith(_VERB_PREFIXES)
+        )
+        and next_word.group().islower()
+        and is_personlike(m)
+    ):
+        return "Person", "name before a verb"
+    return None
 
 
 def _generic(text: str, m: Mention) -> bool:
     """ "Pemerintah Daerah lainnya" names a kind of body, not one body."""
-    following = _words_after(text, m.end, 1)
+    following = _WORD.search(text, m.end, m.end + 80)
     generic = load_lexicon().words("generic_after")
-    return bool(following) and following[0].lower() in generic and m.type != "Person"
+    return following is not None and following.group().lower() in generic and m.type != "Person"
 
 
 def _fact(
@@ -376,11 +395,14 @@ def _last_person_before(mentions: list[Mention], end: int, start: int) -> Mentio
 # Events: attendance, date, place -------------------------------------------------------------
 
 
-def _cue_spans(text: str, sentence: Sentence, category: str) -> list[tuple[int, int, str]]:
+def _cue_spans(text: str, sm: _SentenceMentions, category: str) -> list[tuple[int, int, str]]:
+    if not sm.may_hold(category):
+        return []
     lex = load_lexicon()
+    s = sm.sentence
     return [
         (m.start(), m.end(), lex.cue_argument(category, m.group()))
-        for m in lex.cue_regex(category).finditer(text, sentence.start, sentence.end)
+        for m in lex.cue_regex(category).finditer(text, s.start, s.end)
     ]
 
 
@@ -401,20 +423,29 @@ def _events(
     for sm in per_sentence:
         s = sm.sentence
         events = [m for m in sm.named(("Event",)) if m.key not in former]
-        ref = event_ref.search(text, s.start, s.end)
-        target = events[0] if events else (current if ref else None)
         if events:
+            target: Mention | None = events[0]
             current = events[-1]
+        else:  # "acara tersebut" refers to the event last named
+            named_before = (
+                current is not None
+                and sm.may_hold("event_ref")
+                and event_ref.search(text, s.start, s.end)
+            )
+            target = current if named_before else None
         if listing is not None and _BULLET.match(s.text):
             for person in sm.named(("Person",))[:1]:
                 facts.append(_fact("attended", person, listing, [s]))
             continue
         listing = None
         facts += _attendance(text, sm, target or current)
-        if s.text.rstrip().endswith(":") and _cue_spans(text, s, "attend"):
+        if s.text.rstrip().endswith(":") and _cue_spans(text, sm, "attend"):
             listing = target or current
+        if target is None:
+            continue
+        is_held = sm.may_hold("held") and held.search(text, s.start, s.end) is not None
         dates = find_dates(text, s.start, s.end, year)
-        if target is not None and dates and (held.search(text, s.start, s.end) or events):
+        if dates and (is_held or events):
             d = dates[0]
             # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.
             ends = lex.cue_regex("until").search(text[max(s.start, d.start - 25) : d.start])
@@ -425,7 +456,7 @@ def _events(
             if d.end_date:
                 facts.append(_fact("event_end_date", target, d.end_date, [s]))
         # The venue of an event named in the sentence, or of one the sentence says is held.
-        if target is not None and (events or held.search(text, s.start, s.end)):
+        if events or is_held:
             place = _event_place(text, sm)
             if place is not None:
                 facts.append(_fact("event_place", target, place, [s]))
@@ -455,7 +486,7 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
         ("absent", "absent"),
         ("represented_by", "represented"),
     ):
-        for start, end, _argument in _cue_spans(text, s, category):
+        for start, end, _argument in _cue_spans(text, sm, category):
             blocked.append((start, end))
             before = [p for p in persons if p.end <= start]
             after = [p for p in persons if p.start >= end]
@@ -475,7 +506,7 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
     if event is None:
         return facts
     attendees: list[Mention] = []
-    for start, end, argument in _cue_spans(text, s, "attend"):
+    for start, end, argument in _cue_spans(text, sm, "attend"):
         if any(bs <= start < be or start <= bs < end for bs, be in blocked):
             continue
         after = [p for p in persons if p.start >= end]
@@ -500,7 +531,7 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     for sm in per_sentence:
         named = [m for m in sm.mentions if m.type in (*NAMED, "Other") and m.type != "Person"]
-        for start, end, argument in _cue_spans(text, sm.sentence, "rename"):
+        for start, end, argument in _cue_spans(text, sm, "rename"):
             after = [m for m in named if m.start >= end and len(text[end : m.start].split()) <= 2]
             # An acronym in brackets after a name is that name again, not another one.
             before = [m for m in named if m.end <= start and not _bracketed(text, m)]
@@ -550,7 +581,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
     facts = []
     parties_types = ("Organization", "Place", "Program", "Other")
     for sm in per_sentence:
-        cues = _cue_spans(text, sm.sentence, "collaborate")
+        cues = _cue_spans(text, sm, "collaborate")
         if not cues:
             continue
         start, end, _ = cues[0]

@@ -1,6 +1,7 @@
 """SPARQL over a graph of about a million quads: the project's path, Oxigraph directly, rdflib.
 
     python bench/bench_query.py [--quads 1000000] [--seed 0] [--runs 5] [--rdflib-timeout 120]
+                                [--only NAME,...] [--bound-only] [--no-rdflib] [--before REV]
 
 Generates a synthetic corpus (bench/generate_corpus.py) large enough for about --quads quads in
 dataset.nq, builds it once with okoce_graph.pipeline.build(..., html=False) (and validate=False
@@ -10,10 +11,12 @@ every named query, once with no parameter (the whole list, no LIMIT) and once wi
 parameter bound to a label that exists in the corpus, it takes the median of --runs runs after
 one warm-up of:
 
-  project   okoce_graph.sparql.run_query(graph_dir, text, params), results collected
+  project   okoce_graph.sparql.run_query(graph_dir, text, params), results collected (with
+            timeout=600 rather than the default 30 s: the same path, never stopped)
   +store    the same with the store already open (run_query(..., store=store)), for diagnosis
   direct    store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
             substitutions=...) on the same pyoxigraph store, every solution read
+  before    (with --before REV) direct, on the named query's text at git revision REV
   rdflib    rdflib's in-memory SPARQL engine on the dataset parsed into a Dataset
             (default_union=True), in a forked child stopped after --rdflib-timeout seconds
 
@@ -137,6 +140,14 @@ def cached_build(folder: Path, n: int, seed: int, validate: bool) -> dict[str, A
     stats_file.write_text(json.dumps(stats))
     stats["cached"] = False
     return stats
+
+
+def query_at(rev: str, name: str) -> str | None:
+    """The text of a named query at a git revision, or None when it did not exist."""
+    proc = subprocess.run(["git", "-C", str(HERE.parent), "show",
+                           f"{rev}:src/okoce_graph/queries/{name}.rq"],
+                          capture_output=True, text=True)
+    return proc.stdout if proc.returncode == 0 else None
 
 
 def values_inside_graph(text: str, params: dict[str, str]) -> str:
@@ -270,6 +281,13 @@ def main() -> None:
     parser.add_argument("--rdflib-timeout", type=float, default=120.0)
     parser.add_argument("--no-rdflib", action="store_true", help="skip the rdflib column")
     parser.add_argument("--cache", type=Path, default=CACHE)
+    parser.add_argument("--only", help="only these named queries (comma-separated); skips the "
+                        "facts() and command-line timings")
+    parser.add_argument("--before", metavar="REV",
+                        help="also time the named queries as they were at git revision REV "
+                        "(direct pyoxigraph), side by side with today's")
+    parser.add_argument("--bound-only", action="store_true",
+                        help="only the runs with a parameter bound")
     parser.add_argument("--validate", action="store_true",
                         help="build with SHACL validation (off by default: slow at this size)")
     parser.add_argument("--_build", nargs=2, type=Path, help=argparse.SUPPRESS)
@@ -281,12 +299,12 @@ def main() -> None:
     import pyoxigraph as ox
 
     from okoce_graph.dataset import open_store
-    from okoce_graph.facts_table import facts
     from okoce_graph.sparql import named_queries, run_query
     from okoce_graph.vocab import PREFIXES
 
     report: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "cores": os.cpu_count(),
-                              "loadavg_start": os.getloadavg(), "revision": revision()}
+                              "loadavg_start": os.getloadavg(), "revision": revision(),
+                              "before": args.before}
     print(f"okoce-graph src/ tree {report['revision']}")
     n = args.articles
     if n is None:
@@ -323,8 +341,11 @@ def main() -> None:
     # Phase 1: Oxigraph and the command line, before rdflib's millions of Python objects exist
     # (a garbage collection walking them would be charged to whatever runs at that moment).
     rows_out: list[dict[str, Any]] = []
+    only = set(args.only.split(",")) if args.only else None
     for name, query in named_queries().items():
-        variants: list[tuple[str, dict[str, str]]] = [("all", {})]
+        if only is not None and name not in only:
+            continue
+        variants: list[tuple[str, dict[str, str]]] = [] if args.bound_only else [("all", {})]
         if query.params:
             param = query.params[0]
             variants.append((f"{param}=…", {param: picks[PARAM_PICK.get(param, "person")][0]}))
@@ -332,12 +353,13 @@ def main() -> None:
             text = query.text
             subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()} or None
 
-            # timeout=None only so that a slow run is measured rather than stopped at 30 s
+            # The default path (a worker thread that enforces a timeout), with a timeout long
+            # enough that a slow run is measured rather than stopped at 30 s.
             def project(text: str = text, params: dict[str, str] = params) -> int:
-                return len(run_query(graph, text, params, timeout=None).rows)
+                return len(run_query(graph, text, params, timeout=600).rows)
 
             def with_store(text: str = text, params: dict[str, str] = params) -> int:
-                return len(run_query(graph, text, params, timeout=None, store=store).rows)
+                return len(run_query(graph, text, params, timeout=600, store=store).rows)
 
             def direct(text: str = text, subs: Any = subs) -> int:
                 result = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
@@ -356,28 +378,27 @@ def main() -> None:
                 if row["values"].rows != row["direct"].rows:
                     print(f"  ! {name}: VALUES gives {row['values'].rows} rows, "
                           f"substitution {row['direct'].rows}")
+            row["before"] = None
+            if args.before and (old := query_at(args.before, name)) is not None:
+                old_subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()
+                            if f"?{k}" in old} or None
+                row["before"] = median_time(lambda q=old, s=old_subs: direct(q, s), args.runs)
+                if row["before"].rows != row["direct"].rows:
+                    print(f"  ! {name}: at {args.before} {row['before'].rows} rows, "
+                          f"now {row['direct'].rows}")
             row["rdflib"] = None
             rows_out.append(row)
             values = row["values"]
             print(f"  {name:<15} {label:<12} rows {row['project'].rows:>7,}  project "
                   f"{ms(row['project'].wall):>9} ms  +store {ms(row['project_store'].wall):>9}"
                   f"  direct {ms(row['direct'].wall):>9}  VALUES "
-                  f"{ms(values.wall) if values else '-':>9}", flush=True)
+                  f"{ms(values.wall) if values else '-':>9}  before "
+                  f"{ms(row['before'].wall) if row['before'] else '-':>9}", flush=True)
     report["queries"] = rows_out
 
     person = picks["person"][0]
-    report["facts"] = median_time(lambda: len(facts(graph, store)), min(args.runs, 3))
-    print(f"facts(graph_dir, store): {report['facts'].wall:.2f} s, "
-          f"{report['facts'].rows:,} rows")
-    timeout = max(args.rdflib_timeout, 300)
-    report["cli_version"] = cli_time(["--version"], args.runs, timeout)
-    report["cli_positions"] = cli_time(
-        ["query", "--name", "positions", "--param", f"person={person}", "--graph", str(graph)],
-        args.runs, timeout)
-    report["cli_explain"] = cli_time(["explain", person, "--graph", str(graph)],
-                                     args.runs, timeout)
-    print(f"okoce-graph --version {sec(report['cli_version'].wall)} s, query --name positions "
-          f"{sec(report['cli_positions'].wall)} s, explain {sec(report['cli_explain'].wall)} s")
+    if only is None:
+        extras(report, graph, store, person, args)
 
     # Phase 2: rdflib, parsed once here and queried in forked children that can be stopped.
     global _RDFLIB_DATASET
@@ -406,7 +427,8 @@ def main() -> None:
               f"{revision()}): the figures mix two versions")
     print(f"load average at the start {report['loadavg_start'][0]:.1f}, "
           f"at the end {report['loadavg_end'][0]:.1f} (other processes share the machine)")
-    (args.cache / f"results-n{n}-s{args.seed}.json").write_text(
+    suffix = f"-only-{args.only.replace(',', '-')}" if args.only else ""
+    (args.cache / f"results-n{n}-s{args.seed}{suffix}.json").write_text(
         json.dumps(timing_json(report), indent=1, ensure_ascii=False))
     print()
     print(markdown(report, args.rdflib_timeout, args.no_rdflib, "wall"))
@@ -414,6 +436,25 @@ def main() -> None:
     print("The same in CPU seconds (user + system) of the measuring process, or of the child:")
     print()
     print(markdown(report, args.rdflib_timeout, args.no_rdflib, "cpu"))
+
+
+def extras(report: dict[str, Any], graph: Path, store: Any, person: str,
+           args: argparse.Namespace) -> None:
+    """facts() over the whole graph and whole-process command-line timings."""
+    from okoce_graph.facts_table import facts
+
+    report["facts"] = median_time(lambda: len(facts(graph, store)), min(args.runs, 3))
+    print(f"facts(graph_dir, store): {report['facts'].wall:.2f} s, "
+          f"{report['facts'].rows:,} rows")
+    timeout = max(args.rdflib_timeout, 300)
+    report["cli_version"] = cli_time(["--version"], args.runs, timeout)
+    report["cli_positions"] = cli_time(
+        ["query", "--name", "positions", "--param", f"person={person}", "--graph", str(graph)],
+        args.runs, timeout)
+    report["cli_explain"] = cli_time(["explain", person, "--graph", str(graph)],
+                                     args.runs, timeout)
+    print(f"okoce-graph --version {sec(report['cli_version'].wall)} s, query --name positions "
+          f"{sec(report['cli_positions'].wall)} s, explain {sec(report['cli_explain'].wall)} s")
 
 
 def timing_json(value: Any) -> Any:
@@ -455,6 +496,11 @@ def markdown(report: dict[str, Any], timeout: float, no_rdflib: bool, field: str
         f"| rdflib ({unit}) | project / direct | rdflib / project |",
         "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
+    before = report.get("before")
+    if before:
+        lines[0] = lines[0].replace(" | rdflib (",
+                                    f" | direct, queries at {before} ({unit}) | rdflib (", 1)
+        lines[1] += "---:|"
     for r in report["queries"]:
         binding = ", ".join(f'{k}="{v}"' for k, v in r["params"].items()) or "none (all rows)"
         project, direct = getattr(r["project"], field), getattr(r["direct"], field)
@@ -466,6 +512,8 @@ def markdown(report: dict[str, Any], timeout: float, no_rdflib: bool, field: str
             else:
                 rdflib_ratio = ratio(getattr(rdflib, field), project)
         values = "–" if r["values"] is None else ms(getattr(r["values"], field))
+        if before:
+            values += " | " + ("–" if r["before"] is None else ms(getattr(r["before"], field)))
         lines.append(
             f"| {r['query']} | {binding} | {r['project'].rows:,} | {ms(project)} | "
             f"{ms(getattr(r['project_store'], field))} | {ms(direct)} | {values} | "
@@ -476,6 +524,8 @@ def markdown(report: dict[str, Any], timeout: float, no_rdflib: bool, field: str
         value = getattr(t, field)
         return "timed out" if value is None else f"{value:.2f}"
 
+    if "cli_version" not in report:  # --only: no command-line timings
+        return "\n".join(lines)
     lines += [
         "",
         f"| median of {report['cli_version'].runs} after a warm-up | seconds ({field}) |",

@@ -13,7 +13,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from .article import Article
 from .extract.lexicon import load_lexicon
@@ -70,6 +70,7 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 14)  # names recur within an article and across articles
 def normalise(name: str) -> str:
     """Case-folded, punctuation-free name with office and region abbreviations spelled out."""
     text = unicodedata.normalize("NFKC", name).casefold()

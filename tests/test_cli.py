@@ -129,9 +129,9 @@ def test_build_refuses_to_write_a_graph_that_breaks_the_shapes(tmp_path: Path,
                                                                monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from okoce_graph import pipeline
 
-    real = pipeline.nquads_lines
-    monkeypatch.setattr(pipeline, "nquads_lines", lambda quads: [
-        line for line in real(quads) if "ontology#evidence>" not in line])
+    real = pipeline.to_nquads_lines
+    monkeypatch.setattr(pipeline, "to_nquads_lines", lambda resolution, content_hash: [
+        line for line in real(resolution, content_hash) if "ontology#evidence>" not in line])
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(SEED_DIR), "--out", str(out)])
     assert result.exit_code == 1

@@ -221,3 +221,20 @@ def test_a_small_change_updates_the_previous_store_to_exactly_the_new_dataset(
     assert updated == [True, False]
     lines = set((out / "dataset.nq").read_text(encoding="utf-8").splitlines(keepends=True))
     assert store_quads(out) == lines
+
+
+def test_cached_articles_built_without_validation_are_validated_when_asked(
+    tmp_path: Path, monkeypatch  # type: ignore[no-untyped-def]
+) -> None:
+    from okoce_graph import pipeline
+
+    real = pipeline.to_nquads_lines
+    monkeypatch.setattr(pipeline, "to_nquads_lines", lambda resolution, content_hash: [
+        line for line in real(resolution, content_hash) if "ontology#contentHash>" not in line])
+    out = tmp_path / "out"
+    build([SEED_DIR], out, html=False, validate=False)
+    monkeypatch.undo()
+    with pytest.raises(OkoceError) as error:  # the cached, unvalidated graph is checked now
+        build([SEED_DIR], out, html=False)
+    assert "(1 violation in 1 article)" in str(error.value)
+    assert "okg:contentHash" in error.value.details  # type: ignore[attr-defined]

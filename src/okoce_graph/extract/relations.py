@@ -26,6 +26,7 @@ from .quotes import QuoteSpan, find_quote_spans, is_quotation
 NAMED = ("Person", "Organization", "Place", "Event", "Program")
 _VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
 _ASCII_LETTERS = re.compile(r"[a-z]+")
+_CASE_VARIANT = re.compile(f"[{''.join(NON_ASCII_CASES.values())}]")
 _BULLET = re.compile(r"\s*(?:[-•*·▪–]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"[\w-]+")
 _CLAUSE_END = re.compile(r"\s*[,.”\"]|\s*$")
@@ -95,10 +96,9 @@ class _SentenceMentions:
     def words(self) -> frozenset[str] | None:
         """The sentence's lower-cased runs of ASCII letters, or None if it holds a letter that
         matches an ASCII one only case-insensitively (dotless i, long s, ...)."""
-        text = self.sentence.text
-        if any(variant in text for variants in NON_ASCII_CASES.values() for variant in variants):
+        if _CASE_VARIANT.search(self.sentence.text):
             return None
-        return frozenset(_ASCII_LETTERS.findall(text.lower()))
+        return frozenset(_ASCII_LETTERS.findall(self.sentence.text.lower()))
 
     def may_hold(self, category: str) -> bool:
         """False when no phrase of the cue category can stand in the sentence: none of the

@@ -9,7 +9,8 @@ unless --validate) into a cache folder
 under /tmp (reused when present) and reports the build's time, quads and peak memory. Then, for
 every named query, once with no parameter (the whole list, no LIMIT) and once with its first
 parameter bound to a label that exists in the corpus, it takes the median of --runs runs after
-one warm-up of:
+one warm-up of each of these (the first four in turns, so that load from other processes falls
+on all of them; 25 runs instead when their warm-ups take under 0.2 s together):
 
   project   okoce_graph.sparql.run_query(graph_dir, text, params), results collected (with
             timeout=600 rather than the default 30 s: the same path, never stopped)
@@ -178,6 +179,30 @@ def median_time(call: Callable[[], int], runs: int) -> Timing:
         walls.append(time.perf_counter() - start)
         cpus.append(time.process_time() - cpu)
     return Timing(statistics.median(walls), statistics.median(cpus), rows, runs)
+
+
+QUICK, QUICK_RUNS = 0.2, 25  # calls whose warm-ups together take under 0.2 s get 25 runs
+
+
+def interleaved(calls: dict[str, Callable[[], int]], runs: int) -> dict[str, Timing]:
+    """median_time of several calls taken in turns (run i of each, then run i + 1 ...), so
+    that a burst of load from other processes falls on all of them rather than on one."""
+    start = time.perf_counter()
+    rows = {name: call() for name, call in calls.items()}  # the warm-ups
+    if time.perf_counter() - start < QUICK:  # milliseconds: more runs for a steadier median
+        runs = max(runs, QUICK_RUNS)
+    walls: dict[str, list[float]] = {name: [] for name in calls}
+    cpus: dict[str, list[float]] = {name: [] for name in calls}
+    names = list(calls)
+    for i in range(runs):
+        for name in names[i % len(names):] + names[:i % len(names)]:  # each goes first in turn
+            call = calls[name]
+            start, cpu = time.perf_counter(), time.process_time()
+            rows[name] = call()
+            walls[name].append(time.perf_counter() - start)
+            cpus[name].append(time.process_time() - cpu)
+    return {name: Timing(statistics.median(walls[name]), statistics.median(cpus[name]),
+                         rows[name], runs) for name in calls}
 
 
 def _rdflib_child(conn: Any, text: str, params: dict[str, str], runs: int,
@@ -368,24 +393,23 @@ def main() -> None:
 
             row: dict[str, Any] = {"query": name, "variant": label, "params": params,
                                    "text": text}
-            row["project"] = median_time(project, args.runs)
-            row["project_store"] = median_time(with_store, args.runs)
-            row["direct"] = median_time(direct, args.runs)
-            row["values"] = None
+            calls: dict[str, Callable[[], int]] = {
+                "project": project, "project_store": with_store, "direct": direct}
             if params:  # diagnosis: the same binding written as VALUES inside GRAPH ?g { }
                 inlined = values_inside_graph(text, params)
-                row["values"] = median_time(lambda q=inlined: direct(q, None), args.runs)
-                if row["values"].rows != row["direct"].rows:
-                    print(f"  ! {name}: VALUES gives {row['values'].rows} rows, "
-                          f"substitution {row['direct'].rows}")
-            row["before"] = None
+                calls["values"] = lambda q=inlined: direct(q, None)
+            row.update({"values": None, "before": None})
+            row.update(interleaved(calls, args.runs))
+            # Apart: the old text reads other parts of the store, which would cool the caches
+            # for whichever column came after it.
             if args.before and (old := query_at(args.before, name)) is not None:
                 old_subs = {ox.Variable(k): ox.Literal(v) for k, v in params.items()
                             if f"?{k}" in old} or None
                 row["before"] = median_time(lambda q=old, s=old_subs: direct(q, s), args.runs)
-                if row["before"].rows != row["direct"].rows:
-                    print(f"  ! {name}: at {args.before} {row['before'].rows} rows, "
-                          f"now {row['direct'].rows}")
+            for column in ("values", "before"):
+                if row[column] is not None and row[column].rows != row["direct"].rows:
+                    print(f"  ! {name}: {column} gives {row[column].rows} rows, "
+                          f"not {row['direct'].rows}")
             row["rdflib"] = None
             rows_out.append(row)
             values = row["values"]

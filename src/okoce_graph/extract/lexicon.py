@@ -43,13 +43,14 @@ def alternation(phrases: Iterable[str], *, spaces: bool = False, word_start: boo
     at the same position, so the grouping keeps which phrase matches. `spaces`: a space in a
     phrase matches any run of white space. `word_start`: no letter, digit, "_" or "-" before."""
     phrases = list(phrases)
-    if not all(p and p[0].isascii() for p in phrases):
-        return "(?i:" + "|".join(_phrase_pattern(p, spaces) for p in phrases) + ")"
+    if not all(p and p[0].isascii() for p in phrases):  # the plain form, slower
+        boundary = r"(?<![\w-])" if word_start else ""
+        return boundary + "(?i:" + "|".join(_phrase_pattern(p, spaces) for p in phrases) + ")"
     groups: dict[str, list[str]] = {}
     for phrase in phrases:
         for variant in _case_variants(phrase[0]):
             groups.setdefault(variant, []).append(_phrase_pattern(phrase[1:], spaces))
-    boundary = r"(?<![\w-].)" if word_start else ""
+    boundary = r"(?<![\w-].)" if word_start else ""  # looks behind the first character
     return "|".join(
         f"{re.escape(first)}{boundary}(?i:{'|'.join(rests)})" for first, rests in groups.items()
     )

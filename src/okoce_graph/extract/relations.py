@@ -658,9 +658,9 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 facts.append(_fact("alias", owner, inner, [s]))
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
-            before = text[max(s.start, m.start - 120) : m.start]
+            preceding = text[max(s.start, m.start - 120) : m.start]
             # The pattern is slow to search for, and needs the text to end with "atau".
-            described = before.rstrip().endswith("atau") and _DESCRIBED_PROGRAM.search(before)
+            described = preceding.rstrip().endswith("atau") and _DESCRIBED_PROGRAM.search(preceding)
             if described and m.type in ("Program", "Other"):
                 m.type, m.typed_by = "Program", "program ... atau X"
                 facts.append(_fact("alias", m, described.group(1), [s]))

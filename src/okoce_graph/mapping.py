@@ -100,10 +100,6 @@ def article_iri(article_id: str) -> URIRef:
     return ID[f"article/{article_id}"]
 
 
-def entity_iri(entity: Entity) -> URIRef:
-    return ID[f"{ENTITY_PATHS[entity.type]}/{entity.slug}"]
-
-
 def _entity(entity: Entity) -> str:
     return f"<{BASE}{ENTITY_PATHS[entity.type]}/{entity.slug}>"
 

@@ -90,6 +90,12 @@ def test_dates_in_words_numbers_ranges_and_without_year() -> None:
     assert found == [("2023-02-06", ""), ("2023-05-12", "2023-05-14"), ("2023-11-03", "")]
 
 
+def test_a_range_over_the_new_year_starts_in_the_year_before() -> None:
+    text = "digelar pada 30 Desember hingga 2 Januari 2024 di alun-alun"
+    found = [(d.date, d.end_date) for d in find_dates(text, 0, len(text), lambda: None)]
+    assert found == [("2023-12-30", "2024-01-02")]
+
+
 def test_figures_become_plain_numbers_with_units() -> None:
     text = "menghasilkan 12.450 pelaku usaha, 1,2 juta warga, Rp 5 miliar dan 30 persen"
     found = [(q.value, q.unit) for q in find_quantities(text, 0, len(text))]

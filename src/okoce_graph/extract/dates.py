@@ -112,7 +112,9 @@ def find_dates(
         month = _month_number(match.group("month"))
         first_month = _month_number(match.group("month1")) if match.group("month1") else month
         day = int(match.group("day"))
-        first = _iso(year, first_month, day)
+        # The year is written once, after the range: a range from a later month runs over the
+        # new year ("30 Desember hingga 2 Januari 2024" starts in 2023).
+        first = _iso(year - (first_month > month), first_month, day)
         last = _iso(year, month, int(match.group("day2"))) if match.group("day2") else None
         if match.group("month1") and not match.group("day2"):
             continue

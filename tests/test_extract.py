@@ -277,3 +277,12 @@ def test_alternation_matches_as_a_case_insensitive_one() -> None:
         spans = [m.span() for m in plain.finditer(text)]
         assert [m.span() for m in fast.finditer(text)] == spans
         assert [m.span() for m in slow.finditer(text)] == spans
+
+
+def test_a_period_of_years_closes_an_event_name() -> None:
+    text = (
+        "Judul\n\nMusyawarah Besar Ikatan Petani Kopi Lereng Wilis Periode 2025-2029 digelar di "
+        "Gedung Serbaguna Wilis, Kamis (6/2/2025).\n"
+    )
+    event = "Musyawarah Besar Ikatan Petani Kopi Lereng Wilis Periode 2025-2029"
+    assert ("event_place", event, "Gedung Serbaguna Wilis") in facts_of(text)

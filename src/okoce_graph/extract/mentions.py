@@ -20,7 +20,8 @@ from .model import Mention
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year, or a period of years ("2024-2027") that closes an event's or a board's name.
+_YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
 
 

@@ -286,3 +286,71 @@ def test_a_period_of_years_closes_an_event_name() -> None:
     )
     event = "Musyawarah Besar Ikatan Petani Kopi Lereng Wilis Periode 2025-2029"
     assert ("event_place", event, "Gedung Serbaguna Wilis") in facts_of(text)
+
+
+def test_a_name_read_as_a_person_elsewhere_speaks_with_nya() -> None:
+    text = (
+        "Judul\n\nKetua Koperasi Tani Subur Hj. Warsini Lestyorini membuka rapat itu.\n\n"
+        "Warsini Lestyorini, yang datang bersama pengurus, mengatakan Koperasi Tani Subur "
+        "menambah anggota. \"Kami ingin petani muda bergabung tahun ini,\" ujarnya.\n"
+    )
+    assert (
+        "quote", "Warsini Lestyorini", "Kami ingin petani muda bergabung tahun ini"
+    ) in facts_of(text)
+
+
+def test_the_representative_of_an_unnamed_official_attended() -> None:
+    text = (
+        "Judul\n\nLokakarya Rempah Halmahera 2025 digelar di Aula Kie Raha, Sofifi.\n\n"
+        "Gubernur berhalangan dan diwakili oleh Asisten II, Ir. Nurlela Sangaji.\n\n"
+        "Kegiatan tersebut dipimpin Kepala Dinas Pertanian Maluku Utara Yusran Lamusu. "
+        "Acara itu juga diikuti Camat Oba Utara Rahmat Dano.\n"
+    )
+    facts = facts_of(text)
+    event = "Lokakarya Rempah Halmahera 2025"
+    for person in ("Nurlela Sangaji", "Yusran Lamusu", "Rahmat Dano"):
+        assert ("attended", person, event) in facts
+
+
+def test_posts_of_local_units_and_military_units() -> None:
+    text = (
+        "Judul\n\nApel Siaga Banjir 2025 digelar di Lapangan Merdeka Sampit.\n\n"
+        "Turut hadir Dandim 1015/Sampit Letkol Inf. Bonar Situmeang, Camat Baamang Utara "
+        "Siti Rohana, Camat Ketapang Barat II Hasan Basri, serta Lurah Sawahan Dedi Kurnia.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Bonar Situmeang", "Dandim 1015/Sampit") in facts
+    assert ("position", "Siti Rohana", "Camat Baamang Utara") in facts
+    assert ("position", "Hasan Basri", "Camat Ketapang Barat II") in facts
+    assert ("position", "Dedi Kurnia", "Lurah Sawahan") in facts
+    assert ("attended", "Bonar Situmeang", "Apel Siaga Banjir 2025") in facts
+
+
+def test_titles_beside_names_across_honorifics_degrees_and_brackets() -> None:
+    text = (
+        "Judul\n\nDalam rapat itu, Ir. Wagiman Sudarsono, M.Si., Kepala Dinas Perikanan Kota "
+        "Tegal, memaparkan data. Kepala Dinas Sosial Kota Tegal, Dra. Endang Wuryani, tidak "
+        "hadir. Direktur Utama PT Bahari Tegal Mandiri (Perseroda), Yusuf Hakim, menjelaskan "
+        "rencana. Sekretaris Kota Tegal drg. Ratih Palupi membuka acara.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Wagiman Sudarsono", "Kepala Dinas Perikanan Kota Tegal") in facts
+    assert ("position", "Endang Wuryani", "Kepala Dinas Sosial Kota Tegal") in facts
+    assert ("position", "Yusuf Hakim", "Direktur Utama PT Bahari Tegal Mandiri") in facts
+    assert ("position", "Ratih Palupi", "Sekretaris Kota Tegal") in facts
+
+
+def test_a_body_named_elsewhere_ends_before_the_name_after_it() -> None:
+    text = (
+        "Judul\n\nKerja sama itu diteken PT Sinar Karya Abadi. Direktur PT Sinar Karya Abadi "
+        "Tomi Hermawan hadir dalam acara itu.\n"
+    )
+    assert ("position", "Tomi Hermawan", "Direktur PT Sinar Karya Abadi") in facts_of(text)
+
+
+def test_contact_lines_are_page_chrome() -> None:
+    text = (
+        "Judul\n\nBupati Lamongan Sugeng Riyadi membuka pasar murah.\n\n"
+        "Narahubung: Dimas Arya, Kepala Bagian Protokol\n"
+    )
+    assert not any(subject == "Dimas Arya" for _, subject, _ in facts_of(text))

@@ -23,6 +23,7 @@ MAX_PERSON_TOKENS = 3
 # A year, or a period of years ("2024-2027") that closes an event's or a board's name.
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
+_ROMAN = re.compile(r"[IVX]{1,4}")
 
 
 class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and tuples are cheap
@@ -227,6 +228,17 @@ def chunk_sentence(
                 run.extend(tokens[j + 1 : j + 5])
                 j += 4
                 continue
+            # "Dandim 0712/Kota X": a military or police unit's number and seat after a title.
+            if (
+                nxt.text.isdigit()
+                and j + 3 < n
+                and tokens[j + 2].text == "/"
+                and tokens[j + 3].capitalised
+                and match_title(run, 0, vocab)[0] == len(run)
+            ):
+                run.extend(tokens[j + 1 : j + 4])
+                j += 3
+                continue
             if (has_event_word and (nxt.text.isdigit() or _ORDINAL.fullmatch(nxt.text))) or (
                 len(run) >= 2 and _YEAR.fullmatch(nxt.text)
             ):
@@ -268,6 +280,17 @@ def _is_degree(token: Token, vocab: Vocabulary) -> bool:
         or token.text + "." in degrees
         or bool(_DOTTED_DEGREE.fullmatch(token.text))
     )
+
+
+@cache
+def _honorific_words() -> frozenset[str]:
+    vocab = vocabulary()
+    return frozenset(t.text for h in vocab.lexicon.honorifics for t in tokenize(h))
+
+
+def honorific_or_degree(token: Token) -> bool:
+    """A word of an honorific ("Dra", "Letkol") or a degree ("M.Si"), read on its own."""
+    return token.text in _honorific_words() or _is_degree(token, vocabulary())
 
 
 def _names_a_person(tokens: list[Token], vocab: Vocabulary) -> bool:
@@ -364,26 +387,41 @@ def _strip_honorifics(tokens: list[Token], vocab: Vocabulary) -> tuple[list[Toke
 
 
 def _split_org_person(
-    rest: list[Token], vocab: Vocabulary, known_people: set[tuple[str, ...]]
+    rest: list[Token],
+    vocab: Vocabulary,
+    known_people: set[tuple[str, ...]],
+    known_bodies: frozenset[tuple[str, ...]] = frozenset(),
+    place_first: bool = False,
 ) -> tuple[list[Token], list[Token]]:
-    """Split the words after a title into (organisation or region, person's name)."""
-    for h in range(len(rest)):
+    """Split the words after a title into (organisation or region, person's name).
+    `place_first`: the title is of a local unit ("Lurah", "Camat"), whose name comes first."""
+    least = 1 if place_first else 0
+    for h in range(least, len(rest)):
         n = vocab.honorifics.match(rest, h)
         if n and h + n < len(rest):
             return rest[:h], _strip_honorifics(rest[h:], vocab)[0]
     words = [t.text for t in rest]
-    for p in range(len(rest)):
+    for p in range(least, len(rest)):
         if tuple(words[p:]) in known_people:
+            return rest[:p], rest[p:]
+    # A body named elsewhere in the article ends where the person's name begins.
+    for p in range(len(rest) - 1, 0, -1):
+        if tuple(words[:p]) in known_bodies and all(_personish(t, vocab) for t in rest[p:]):
             return rest[:p], rest[p:]
     covered = {i for s, n in _region_cover(rest, vocab) for i in range(s, s + n)}
     p = len(rest)
     while (
-        p > 0
+        p > least
         and len(rest) - p < MAX_PERSON_TOKENS
         and _personish(rest[p - 1], vocab)
         and (p - 1 not in covered)
     ):
         p -= 1
+    # "Camat Kota Barat II Budi": a numeral after a place word closes the place's name.
+    if 0 < p < len(rest) - 1 and _ROMAN.fullmatch(rest[p].text) and not _personish(
+        rest[p - 1], vocab
+    ):
+        return rest[: p + 1], rest[p + 1 :]
     # Regional name particles make longer names: "Anak Agung Ngurah Putra Wijaya".
     while p > 0 and (n := _particle_before(rest, p, vocab)):
         p -= n
@@ -399,7 +437,10 @@ def _particle_before(tokens: list[Token], p: int, vocab: Vocabulary) -> int:
 
 
 def classify_chunk(
-    text: str, chunk: Chunk, known_people: set[tuple[str, ...]]
+    text: str,
+    chunk: Chunk,
+    known_people: set[tuple[str, ...]],
+    known_bodies: frozenset[tuple[str, ...]] = frozenset(),
 ) -> tuple[list[Mention], TitledName | None]:
     vocab = vocabulary()
     lex = vocab.lexicon
@@ -422,11 +463,14 @@ def classify_chunk(
     title_len, role, scope = match_title(tokens, 0, vocab)
     if title_len and not honorific:
         rest = tokens[title_len:]
-        if chunk.apposition or chunk.before in lex.words("apposition"):
+        inner_honorific = any(vocab.honorifics.match(rest, h) for h in range(1, len(rest) - 1))
+        if (chunk.apposition or chunk.before in lex.words("apposition")) and not inner_honorific:
             # "Ketua X, Budi Santoso" / "Budi selaku Ketua X": the name stands outside.
             org_tokens, person_tokens = rest, []
         else:
-            org_tokens, person_tokens = _split_org_person(rest, vocab, known_people)
+            org_tokens, person_tokens = _split_org_person(
+                rest, vocab, known_people, known_bodies, scope == "place"
+            )
         person = (
             mention(person_tokens, "Person", by="name after a title") if person_tokens else None
         )

@@ -16,6 +16,7 @@ from .mentions import (
     TitledName,
     chunk_sentence,
     classify_chunk,
+    honorific_or_degree,
     is_personlike,
     tokenize,
 )
@@ -132,18 +133,27 @@ def extract(article: Article) -> Extraction:
     # A second reading splits titles with the names the first one found ("Ketua X Budi Santoso"
     # when "Budi Santoso" stands alone elsewhere). Only title runs depend on the names known,
     # and what they give is never untyped, so the other runs keep their first reading.
+    # Names read after a title are guesses of where the name begins: only names read on their
+    # own vouch for a split.
     known_people = {
         tuple(t.text for t in tokenize(m.text))
         for sm in per_sentence
         for m in sm.mentions
-        if m.type == "Person"
+        if m.type == "Person" and m.typed_by != "name after a title"
     }
+    known_bodies = frozenset(
+        tuple(t.text for t in tokenize(m.text))
+        for sm in per_sentence
+        for m in sm.mentions
+        if m.type in ("Organization", "Program", "Place") and " " in m.text
+    )
     for sm, results in zip(per_sentence, classified, strict=True):
         for i, (chunk, (_, titled)) in enumerate(zip(sm.chunks, results, strict=True)):
             if titled is not None:
-                results[i] = classify_chunk(text, chunk, known_people)
+                results[i] = classify_chunk(text, chunk, known_people, known_bodies)
         sm.mentions = [m for mentions, _ in results for m in mentions]
         sm.titled = [titled for _, titled in results if titled is not None]
+    _type_people_named_elsewhere(per_sentence)
     for sm in per_sentence:
         for m in sm.mentions:
             if _generic(text, m):
@@ -166,6 +176,31 @@ def extract(article: Article) -> Extraction:
     for fact in facts:
         _cover_mentions(fact, by_index)
     return Extraction(article.id, mentions, facts)
+
+
+def _type_people_named_elsewhere(per_sentence: list[_SentenceMentions]) -> None:
+    """An untyped name that is a person's name read elsewhere in the article, whole or as the
+    words of exactly one person ("Desmawati Rangkuti, yang ...", "Syahbudin meminta"), is that
+    person: quotations and lists then find their speaker and attendees."""
+    people = {
+        tuple(t.text for t in tokenize(m.text))
+        for sm in per_sentence
+        for m in sm.mentions
+        if m.type == "Person"
+    }
+    for sm in per_sentence:
+        for m in sm.mentions:
+            if m.type != "Other" or m.subtype == "acronym":
+                continue
+            words = tuple(t.text for t in tokenize(m.text))
+            holders = [p for p in people if _contains_run(p, words)]
+            if words in people or len(holders) == 1:
+                m.type, m.typed_by = "Person", "a person's name read elsewhere in the article"
+
+
+def _contains_run(longer: tuple[str, ...], shorter: tuple[str, ...]) -> bool:
+    n = len(shorter)
+    return any(longer[i : i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 def _cover_mentions(fact: Fact, sentences: dict[int, Sentence]) -> None:
@@ -293,20 +328,31 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
     """ "Ketua Umum X, Budi Santoso" or "Budi Santoso, Ketua Umum X" or "Budi selaku Ketua X"."""
     chunk = titled.chunk
     start, end = chunk.tokens[0].start, chunk.tokens[-1].end
-    if chunk.comma_after:
-        after = [m for m in persons if m.start > end and not text[end : m.start].strip(" ,")]
-        if after and (after[0].type == "Person" or is_personlike(after[0])):
-            return after[0]
+    after = [m for m in persons if m.start > end and not _bracketed(text, m)]
+    if (
+        after
+        and _comma_gap(text[end : after[0].start])
+        and (after[0].type == "Person" or is_personlike(after[0]))
+    ):
+        return after[0]
     apposition = tuple(sorted(load_lexicon().words("apposition")))
-    if chunk.comma_before or _ends_with(text, start, apposition):
-        before = [m for m in persons if m.end <= start]
-        if before:
-            gap = text[before[-1].end : start].strip()
-            if (gap == "," or gap.lstrip(", ") in apposition) and (
-                before[-1].type == "Person" or is_personlike(before[-1])
-            ):
-                return before[-1]
+    before = [m for m in persons if m.end <= start]
+    if before:
+        gap = text[before[-1].end : start]
+        if (_comma_gap(gap) or gap.strip().lstrip(", ") in apposition) and (
+            before[-1].type == "Person" or is_personlike(before[-1])
+        ):
+            return before[-1]
     return None
+
+
+def _comma_gap(gap: str) -> bool:
+    """Whether what stands between a title and a name sets them side by side: a comma, a
+    bracket or an honorific, with nothing else than honorifics and degrees (", Dra. ",
+    ", M.Si., ", " (Perseroda), ", " drg. ", " (Nama Panjang) ")."""
+    words = [w for w in tokenize(_BRACKETED.sub(" ", gap)) if w.text not in (",", ".")]
+    marked = "," in gap or "(" in gap or bool(words)
+    return marked and all(honorific_or_degree(w) for w in words)
 
 
 # Quotations ------------------------------------------------------------------------------
@@ -491,9 +537,11 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
             before = [p for p in persons if p.end <= start]
             after = [p for p in persons if p.start >= end]
             if category == "represented":
-                if before and after:
-                    excluded.add(before[-1].key)
-                    facts.append(_fact(kind, before[-1], after[0], [s]))
+                # "Gubernur diwakili oleh X": the one represented may be unnamed.
+                if after:
+                    if before:
+                        excluded.add(before[-1].key)
+                        facts.append(_fact(kind, before[-1], after[0], [s]))
                     if event is not None:  # the representative was there
                         facts.append(_fact("attended", after[0], event, [s]))
                         excluded.add(after[0].key)

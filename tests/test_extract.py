@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 import re
+from pathlib import Path
 
 from okoce_graph.article import parse_article
 from okoce_graph.extract.dates import find_dates
 from okoce_graph.extract.lexicon import NON_ASCII_CASES, alternation
 from okoce_graph.extract.numbers import find_quantities
 from okoce_graph.extract.relations import extract
+from okoce_graph.facts_table import facts
+from okoce_graph.pipeline import build
 
 
 def facts_of(text: str) -> set[tuple[str, str, str]]:
@@ -354,3 +357,39 @@ def test_contact_lines_are_page_chrome() -> None:
         "Narahubung: Dimas Arya, Kepala Bagian Protokol\n"
     )
     assert not any(subject == "Dimas Arya" for _, subject, _ in facts_of(text))
+
+
+def test_datelines_after_a_release_number_or_an_outlet_name_are_no_places() -> None:
+    for opening in (
+        "SIARAN PERS\nNomor: 17/HUMAS/2025\nKENDARI – ",
+        "WARTASULTRA.COM, KENDARI - ",
+        "KENDARI, HUMAS PEMPROV - ",
+    ):
+        article = parse_article(f"Judul\n\n{opening}Pasar murah digelar hari ini.\n", "t")
+        assert article.dateline is not None
+        assert article.text[article.dateline.start : article.dateline.end] == "KENDARI"
+        assert all("KENDARI" not in s.text for s in article.body)
+
+
+def test_a_block_of_related_links_under_its_label_is_chrome() -> None:
+    text = (
+        "Judul\n\nBupati Lamongan Sugeng Riyadi membuka pasar murah.\n\nBaca juga:\n"
+        "Wali Kota Blitar Resmikan Taman Kota\nHarga Cabai Naik Lagi\n\nLaporan Wartawan "
+        "Kabar.com, Dimas Arya\n\nPasar itu buka hingga sore.\n"
+    )
+    body = " ".join(s.text for s in parse_article(text, "t").body)
+    assert "Blitar" not in body and "Cabai" not in body and "Dimas" not in body
+    assert "Pasar itu buka hingga sore." in body
+
+
+def test_a_region_named_only_inside_a_title_has_no_entity_row(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Judul\n\nBupati Jombang Sugeng Riyadi membuka Bazar Murah Ramadan 2025 di Kabupaten "
+        "Kediri.\n",
+        encoding="utf-8",
+    )
+    build([articles], tmp_path / "out", html=False)
+    places = {r["subject"] for r in facts(tmp_path / "out") if r["object"] == "Place"}
+    assert places == {"Kabupaten Kediri"}

@@ -19,12 +19,16 @@ _HTML = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", 
 # A sentence ends at . ! ? (and any closing quote or bracket) before whitespace or the line end.
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _INITIAL = re.compile(r"[A-Z]")
-# "SEMARANG (ANTARA) - ", "MEDAN, sumutnews.co.id — ", "Makassar, 12/3 (Tribun) -", "KOMPAS.com - "
+# "SEMARANG (ANTARA) - ", "MEDAN, sumutnews.co.id — ", "Makassar, 12/3 (Tribun) -", "KOMPAS.com - ",
+# "OUTLET.COM, KOTA - ", "KOTA, HUMAS PEMKAB - "
 _DATELINE = re.compile(
+    r"(?:[\w-]+(?:\.[\w-]+)+\s*,\s*)?"
     r"(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})"
-    r"(?:\s*,\s*(?:[\w-]+(?:\.[\w-]+)+|\d{1,2}/\d{1,2}(?:/\d{2,4})?))?"
+    r"(?:\s*,\s*(?:[\w-]+(?:\.[\w-]+)+|\d{1,2}/\d{1,2}(?:/\d{2,4})?|[A-Z]+(?:\s+[A-Z]+){0,3}))?"
     r"(?:\s*,?\s*\((?P<agency>[^()\n]{1,40})\))?\s*[-–—]+\s+"
 )
+# A press release may put a few short lines (its number, "SIARAN PERS") before the dateline.
+_DATELINE_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -116,22 +120,24 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _chrome_prefixes() -> tuple[tuple[str, str], ...]:
-    return tuple((kind, prefix.casefold()) for kind, prefix in load_lexicon().chrome)
+def _chrome_prefixes() -> tuple[tuple[str, str, bool], ...]:
+    return tuple((kind, prefix.casefold(), opens) for kind, prefix, opens in load_lexicon().chrome)
 
 
 @cache
 def _any_chrome_prefix() -> tuple[str, ...]:
-    return tuple(prefix for _, prefix in _chrome_prefixes())
+    return tuple(prefix for _, prefix, _ in _chrome_prefixes())
 
 
 def _chrome_kind(line: str) -> str | None:
     folded = line.casefold()
     if not folded.startswith(_any_chrome_prefix()):
         return None  # most lines: one test instead of one per prefix
-    for kind, p in _chrome_prefixes():
+    for kind, p, opens in _chrome_prefixes():
         if folded == p or (
-            folded.startswith(p) and not folded[len(p)].isalnum() and _is_label(folded[len(p) :])
+            folded.startswith(p)
+            and not folded[len(p)].isalnum()
+            and (opens or _is_label(folded[len(p) :]))
         ):
             return kind
     return None
@@ -200,13 +206,19 @@ def parse_article(text: str, article_id: str, source: str = "") -> Article:
     lexicon_lines = _lines(text)
     chrome: list[Span] = []
     kept: list[tuple[int, int]] = []
+    block_end = -1  # a label line alone ("Baca juga:") heads a block of links up to a blank line
     for i, (s, e) in enumerate(lexicon_lines):
         kind = _chrome_kind(text[s:e])
         if kind == "tail":
             chrome.extend(Span(cs, ce, "tail") for cs, ce in lexicon_lines[i:])
             break
+        if kind is None and s <= block_end:
+            kind = "related"
         if kind:
             chrome.append(Span(s, e, kind))
+            if kind == "related" and text[s:e].rstrip().endswith(":"):
+                blank = text.find("\n\n", e)
+                block_end = len(text) if blank < 0 else blank
         else:
             kept.append((s, e))
 
@@ -224,12 +236,13 @@ def parse_article(text: str, article_id: str, source: str = "") -> Article:
         if (s, e) == headline_span:
             sentences.append(Sentence(len(sentences), s, e, text[s:e], line_index, True))
             continue
-        if dateline is None and not any(not x.headline for x in sentences):
+        if dateline is None and line_index - (headline_span is not None) < _DATELINE_LINES:
             match = _DATELINE.match(text, s, e)
             if match:
                 place = match.group("place")
                 # An outlet's name ("KOMPAS.com") opens the text but names no place.
-                dateline = Span(s, s + (0 if "." in place else len(place)), "dateline")
+                start = match.start("place")
+                dateline = Span(start, start + (0 if "." in place else len(place)), "dateline")
                 s = match.end()
         for ss, se in split_sentences(text, s, e):
             sentences.append(Sentence(len(sentences), ss, se, text[ss:se], line_index))

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import open_store
+from .extract.mentions import TITLE_REGION
 from .mapping import PREDICATES
+from .resolution import HEADLINE_MENTION
 from .sparql import run_query, select
 
 FIELDS = (
@@ -53,7 +55,12 @@ WHERE {{
 """
 
 
-# An entity's row cites the sentence of its first mention in each article.
+# Mentions that do not make an entity of the article on their own: a region read inside a post's
+# title ("Gubernur Jawa Tengah") belongs to the post, and the headline only repeats the body.
+_PART_OF_A_TITLE = " ".join(f'"{reason}"' for reason in (TITLE_REGION, HEADLINE_MENTION))
+
+# An entity's row cites the sentence of its first mention in each article; an entity named only
+# inside titles has no row (it stays in the graph as the post's region).
 ENTITIES = f"""
 SELECT ?kind ?subject ?object ?article ?evidence ?start ?end ?subject_iri
 WHERE {{
@@ -61,6 +68,12 @@ WHERE {{
     SELECT ?g ?subject_iri (MIN(?offset) AS ?first)
     WHERE {{ GRAPH ?g {{ ?mention okg:refersTo ?subject_iri ; oa:start ?offset }} }}
     GROUP BY ?g ?subject_iri
+  }}
+  FILTER EXISTS {{
+    GRAPH ?g {{
+      ?own okg:refersTo ?subject_iri .
+      FILTER NOT EXISTS {{ ?own okg:typedBy ?by . VALUES ?by {{ {_PART_OF_A_TITLE} }} }}
+    }}
   }}
   GRAPH ?g {{
     ?subject_iri a ?class ; rdfs:label ?subject .

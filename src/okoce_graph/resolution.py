@@ -21,6 +21,7 @@ from .extract.mentions import tokenize
 from .extract.model import Extraction, Fact, Mention
 
 FUZZY_CUTOFF = 90
+HEADLINE_MENTION = "headline"  # how a mention read in the headline is typed
 _NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
 FUZZY_TYPES = ("Organization", "Program", "Event")
 # When an untyped mention names two entities of different types, the agent reading wins.
@@ -319,7 +320,7 @@ def _headline_mentions(article: Article, entities: list[Entity]) -> list[Mention
                 "Other",
                 headline.index,
                 headline=True,
-                typed_by="headline",
+                typed_by=HEADLINE_MENTION,
             )
         )
         i += n

@@ -91,7 +91,7 @@ class Lexicon:
     title_prefixes: dict[str, tuple[str, str]]
     name_words: frozenset[str]
     abbreviations: frozenset[str]
-    chrome: tuple[tuple[str, str], ...]  # (kind, line prefix)
+    chrome: tuple[tuple[str, str, bool], ...]  # (kind, line prefix, whether text may follow)
     cues: dict[str, tuple[tuple[str, str], ...]]  # category -> ((phrase, argument), ...)
     months: dict[str, int]
     weekdays: frozenset[str]
@@ -170,7 +170,7 @@ def load_lexicon() -> Lexicon:
         title_prefixes={row[0]: (row[1], row[2]) for row in _rows("title_prefixes.tsv")},
         name_words=frozenset(_lines("name_words.txt")),
         abbreviations=frozenset(_lines("abbreviations.txt")),
-        chrome=tuple((row[0], row[1]) for row in _rows("chrome.tsv")),
+        chrome=tuple((row[0], row[1], row[2:] == ["opens"]) for row in _rows("chrome.tsv")),
         cues={key: tuple(value) for key, value in cues.items()},
         months={row[0]: int(row[1]) for row in _rows("months.tsv")},
         weekdays=frozenset(_lines("weekdays.txt")),

@@ -24,6 +24,7 @@ MAX_PERSON_TOKENS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
 _ROMAN = re.compile(r"[IVX]{1,4}")
+TITLE_REGION = "region after a title"  # how a region read inside a post's title is typed
 
 
 class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and tuples are cheap
@@ -479,7 +480,7 @@ def classify_chunk(
             covers = _region_cover(org_tokens, vocab)
             if covers and covers[0] == (0, len(org_tokens)):
                 subtype = lex.region_types.get(org_tokens[0].text, "region")
-                org = mention(org_tokens, "Place", subtype, "region after a title")
+                org = mention(org_tokens, "Place", subtype, TITLE_REGION)
             elif scope == "organization":
                 org = mention(org_tokens, "Organization", by="organisation after a title")
         title_end = org_tokens[-1].end if org_tokens else tokens[title_len - 1].end

@@ -393,3 +393,41 @@ def test_a_region_named_only_inside_a_title_has_no_entity_row(tmp_path: Path) ->
     build([articles], tmp_path / "out", html=False)
     places = {r["subject"] for r in facts(tmp_path / "out") if r["object"] == "Place"}
     assert places == {"Kabupaten Kediri"}
+
+
+def entities_of(text: str) -> set[tuple[str, str]]:
+    return {(m.text, m.type) for m in extract(parse_article(text, "t")).mentions}
+
+
+def test_the_body_in_a_title_is_an_organisation_with_its_acronym() -> None:
+    text = (
+        "Judul\n\nTurut hadir Kepala Dinas Perikanan Kabupaten Buton Laode Rasyid, Ketua DPRD "
+        "Kabupaten Buton Wa Ode Sitti, dan Ketua Ikatan Nelayan Tradisional Buton (INTB) "
+        "Amir Sahaba.\n"
+    )
+    facts = facts_of(text)
+    entities = entities_of(text)
+    assert ("Dinas Perikanan Kabupaten Buton", "Organization") in entities
+    assert ("DPRD Kabupaten Buton", "Organization") in entities
+    assert ("Ikatan Nelayan Tradisional Buton", "Organization") in entities
+    assert ("alias", "Ikatan Nelayan Tradisional Buton", "INTB") in facts
+    assert ("position", "Amir Sahaba", "Ketua Ikatan Nelayan Tradisional Buton") in facts
+
+
+def test_a_bare_title_repeating_a_fuller_post_is_not_another_post() -> None:
+    text = (
+        "Judul\n\nBupati Lebak Rina Handayani membuka acara. Bupati Rina mengatakan pasar "
+        "dibuka setiap hari.\n"
+    )
+    positions = {f for f in facts_of(text) if f[0] == "position"}
+    assert positions == {("position", "Rina Handayani", "Bupati Lebak")}
+
+
+def test_a_comma_ends_a_named_body_in_a_list_of_partners() -> None:
+    text = (
+        "Judul\n\nPemerintah Kota Kendari bekerja sama dengan Universitas Anoa Raya, Politeknik "
+        "Bahari Kendari dan PT Teluk Biru.\n"
+    )
+    facts = facts_of(text)
+    for partner in ("Universitas Anoa Raya", "Politeknik Bahari Kendari", "PT Teluk Biru"):
+        assert ("collaborates", "Pemerintah Kota Kendari", partner) in facts

@@ -25,6 +25,7 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 TITLE_REGION = "region after a title"  # how a region read inside a post's title is typed
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 
 class Token(NamedTuple):  # a tuple: tokenizing makes hundreds per article, and tuples are cheap
@@ -213,7 +214,7 @@ def chunk_sentence(
                 nxt.text == ","
                 and following is not None
                 and _portfolio_word(following, vocab)
-                and (match_title(run, 0, vocab)[0] or vocab.org_heads.match(run, 0))
+                and _lists_portfolios(run, vocab)
             ):
                 run.extend([nxt, following])
                 j += 2
@@ -334,6 +335,16 @@ def _connector_ok(
     return following.allcaps or _portfolio_word(following, vocab)
 
 
+def _lists_portfolios(run: list[Token], vocab: Vocabulary) -> bool:
+    """Whether a run is a title or a body followed by portfolio words only, which a comma may
+    continue ("Dinas Koperasi, UKM dan ..."). A run that already holds a proper name
+    ("Universitas Sai Bumi, Politeknik X") is a whole name, and the comma ends it."""
+    head = match_title(run, 0, vocab)[0] or vocab.org_heads.match(run, 0)
+    return bool(head) and all(
+        _portfolio_word(t, vocab) or t.allcaps or t.text in (",", "&", "dan") for t in run[head:]
+    )
+
+
 def _span_text(text: str, tokens: list[Token]) -> str:
     return text[tokens[0].start : tokens[-1].end]
 
@@ -450,10 +461,12 @@ def classify_chunk(
         return [], None
 
     def mention(toks: list[Token], type_: str, subtype: str = "", by: str = "") -> Mention:
+        written = _span_text(text, toks)
         return Mention(
             start=toks[0].start,
             end=toks[-1].end,
-            text=_span_text(text, toks),
+            # "Badan X (BX) Kota Y" is named without the acronym of its first words.
+            text=" ".join(_BRACKETED.sub(" ", written).split()) if "(" in written else written,
             type=type_,
             sentence=chunk.sentence,
             subtype=subtype,
@@ -476,13 +489,20 @@ def classify_chunk(
             mention(person_tokens, "Person", by="name after a title") if person_tokens else None
         )
         org = None
-        if org_tokens:
-            covers = _region_cover(org_tokens, vocab)
-            if covers and covers[0] == (0, len(org_tokens)):
-                subtype = lex.region_types.get(org_tokens[0].text, "region")
-                org = mention(org_tokens, "Place", subtype, TITLE_REGION)
+        # A bracket that opens or closes the words after the title is an acronym: of the
+        # title ("Sekretaris Daerah (Sekda) Kabupaten X") or of the body, defined beside it.
+        core = _without_edge_brackets(org_tokens)
+        head = _org_head_ending(tokens, title_len, vocab)
+        if core and head is not None:
+            # "Kepala Dinas Pariwisata Kota X": the body is "Dinas Pariwisata Kota X".
+            org = mention(tokens[head:title_len] + core, "Organization", by="body named in a title")
+        elif core:
+            covers = _region_cover(core, vocab)
+            if covers and covers[0] == (0, len(core)):
+                subtype = lex.region_types.get(core[0].text, "region")
+                org = mention(core, "Place", subtype, TITLE_REGION)
             elif scope == "organization":
-                org = mention(org_tokens, "Organization", by="organisation after a title")
+                org = mention(core, "Organization", by="organisation after a title")
         title_end = org_tokens[-1].end if org_tokens else tokens[title_len - 1].end
         titled = TitledName(tokens[0].start, title_end, role, scope, person, org, chunk)
         return [m for m in (person, org) if m], titled
@@ -511,6 +531,25 @@ def classify_chunk(
         return [], None
     acronym = all(t.allcaps or not t.text[:1].isalpha() for t in tokens)
     return [mention(tokens, "Other", "acronym" if acronym else "", "capitalised")], None
+
+
+def _without_edge_brackets(tokens: list[Token]) -> list[Token]:
+    """The tokens without a bracketed group at their start or their end."""
+    if tokens and tokens[0].text == "(":
+        close = next((i for i, t in enumerate(tokens) if t.text == ")"), len(tokens) - 1)
+        tokens = tokens[close + 1 :]
+    if tokens and tokens[-1].text == ")":
+        opening = max((i for i, t in enumerate(tokens) if t.text == "("), default=0)
+        tokens = tokens[:opening]
+    return tokens
+
+
+def _org_head_ending(tokens: list[Token], title_len: int, vocab: Vocabulary) -> int | None:
+    """Where a body's opening word ends the title ("Kepala Dinas", "Ketua DPRD"), or None."""
+    for k in range(1, title_len):
+        if vocab.org_heads.match(tokens, k) == title_len - k:
+            return k
+    return None
 
 
 def is_personlike(m: Mention) -> bool:

@@ -18,7 +18,9 @@ from .mentions import (
     classify_chunk,
     honorific_or_degree,
     is_personlike,
+    match_title,
     tokenize,
+    vocabulary,
 )
 from .model import Extraction, Fact, Mention
 from .numbers import find_quantities
@@ -321,7 +323,22 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 )
             )
             facts[-1].org = titled.org
-    return facts
+    return [f for f in facts if not _repeats_a_fuller_post(f, facts)]
+
+
+def _repeats_a_fuller_post(fact: Fact, positions: list[Fact]) -> bool:
+    """ "Bupati Budi" after "Bupati Sleman Budi Santoso" names the same post, not a post of its
+    own: a bare title is dropped when the same person holds a fuller post of that role."""
+    title_words = tokenize(fact.obj if isinstance(fact.obj, str) else "")
+    if match_title(title_words, 0, vocabulary())[0] != len(title_words):
+        return False
+    person = set(fact.subject.text.split())
+    return any(
+        other.extra.get("role") == fact.extra.get("role")
+        and other.obj != fact.obj
+        and person <= set(other.subject.text.split())
+        for other in positions
+    )
 
 
 def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Mention | None:

@@ -431,3 +431,14 @@ def test_a_comma_ends_a_named_body_in_a_list_of_partners() -> None:
     facts = facts_of(text)
     for partner in ("Universitas Anoa Raya", "Politeknik Bahari Kendari", "PT Teluk Biru"):
         assert ("collaborates", "Pemerintah Kota Kendari", partner) in facts
+
+
+def test_acronyms_with_a_repeated_letter_and_acronyms_before_their_expansion() -> None:
+    text = (
+        "Judul\n\nForum Pemuda Pelopor Pesisir Bitung (FP3B) menggelar rapat. HPPB (Himpunan "
+        "Pengusaha Perikanan Bitung) bekerja sama dengan PT Laut Biru.\n"
+    )
+    facts = facts_of(text)
+    assert ("alias", "Forum Pemuda Pelopor Pesisir Bitung", "FP3B") in facts
+    assert ("alias", "HPPB", "Himpunan Pengusaha Perikanan Bitung") in facts
+    assert ("HPPB", "Organization") in entities_of(text)

@@ -36,6 +36,7 @@ _CLAUSE_END = re.compile(r"\s*[,.”\"]|\s*$")
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 _PARENTHESIS = re.compile(r"\(([^()]{2,120})\)")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w-]*")
+_REPEATED_LETTER = re.compile(r"([A-Z])([2-9])")
 _DESCRIBED_PROGRAM = re.compile(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$")
 _PERIOD = re.compile(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)")
 
@@ -690,6 +691,8 @@ def _abbreviates(short: str, long: str) -> bool:
     "BPU Mahakam") or syllables ("Disbudpar Aceh", "Pemkab Banyuwangi", "Askadi"). Its letters
     appear in order in the long form, from the same first letter, and each of its words starts
     with a letter that starts a word of the long form."""
+    # "DP3A" is "DPPPA": a digit repeats the letter before it.
+    short = _REPEATED_LETTER.sub(lambda m: m.group(1) * int(m.group(2)), short)
     short_words = _LETTER_WORD.findall(short)
     long_words = _LETTER_WORD.findall(long)
     letters = "".join(short_words).lower()
@@ -721,6 +724,17 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             owner = before[-1]
             if _abbreviates(inner, owner.text) or _abbreviates(owner.text, inner):
                 facts.append(_fact("alias", owner, inner, [s]))
+                # "IPMF (Ikatan Pengusaha ...)": the acronym is of the kind of its expansion.
+                if owner.type == "Other":
+                    expansion = [
+                        m
+                        for m in sm.mentions
+                        if s.start + paren.start(1) <= m.start
+                        and m.end <= s.start + paren.end(1)
+                        and m.type != "Other"
+                    ]
+                    if expansion:
+                        owner.type, owner.typed_by = expansion[0].type, "acronym of a typed name"
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
             preceding = text[max(s.start, m.start - 120) : m.start]

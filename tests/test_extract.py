@@ -442,3 +442,65 @@ def test_acronyms_with_a_repeated_letter_and_acronyms_before_their_expansion() -
     assert ("alias", "Forum Pemuda Pelopor Pesisir Bitung", "FP3B") in facts
     assert ("alias", "HPPB", "Himpunan Pengusaha Perikanan Bitung") in facts
     assert ("HPPB", "Organization") in entities_of(text)
+
+
+def test_a_former_name_has_no_entity_row(tmp_path: Path) -> None:
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text(
+        "Judul\n\nKoperasi Nelayan Teluk Jaya kini berganti nama menjadi Koperasi Bahari "
+        "Sejahtera.\n",
+        encoding="utf-8",
+    )
+    build([articles], tmp_path / "out", html=False)
+    rows = facts(tmp_path / "out")
+    assert {r["subject"] for r in rows if r["kind"] == "entity"} == {"Koperasi Bahari Sejahtera"}
+    assert ("Koperasi Nelayan Teluk Jaya", "Koperasi Bahari Sejahtera") in {
+        (r["subject"], r["object"]) for r in rows if r["kind"] == "renamed"
+    }
+
+
+def test_common_nouns_opening_a_sentence_and_words_after_a_degree_are_no_names() -> None:
+    text = (
+        "Judul\n\nPemerintah provinsi menyiapkan dana. Koperasi itu kini punya 90 anggota. "
+        "Rapat dipimpin Kepala Bidang Irigasi, Sri Wahyuni, M.Si. Badan itu berdiri sejak "
+        "2010.\n"
+    )
+    names = {name for name, _ in entities_of(text)}
+    assert not names & {"Pemerintah", "Koperasi", "M.Si. Badan"}
+
+
+def test_two_posts_of_one_person_and_a_one_word_name_between_commas() -> None:
+    text = (
+        "Judul\n\nSekretaris Daerah Kabupaten Muna, Laode Sabaruddin, yang juga menjabat "
+        "sebagai Ketua Koperasi Guru Muna, hadir. Kepala Dinas Pertanian Kabupaten Muna, "
+        "Suparman, yang juga Ketua Himpunan Petani Muna, memberi sambutan.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Laode Sabaruddin", "Sekretaris Daerah Kabupaten Muna") in facts
+    assert ("position", "Laode Sabaruddin", "Ketua Koperasi Guru Muna") in facts
+    assert ("position", "Suparman", "Kepala Dinas Pertanian Kabupaten Muna") in facts
+    assert ("position", "Suparman", "Ketua Himpunan Petani Muna") in facts
+
+
+def test_witnesses_launchers_speakers_and_participants_attended() -> None:
+    text = (
+        "Judul\n\nPekan Inovasi Desa Sigi 2025 diluncurkan oleh Bupati Sigi Rahman Lapasere. "
+        "Turut menyaksikan peluncuran tersebut, Camat Dolo Andi Pasau dan Ketua Forum Desa "
+        "Sigi Yulianus Tode.\n\nDalam paparannya, Kepala Dinas Pertanian Sigi Nurhayati "
+        "Lamusu menyebut data panen. Salah seorang peserta, Imran Lagata, mengaku senang.\n"
+    )
+    facts = facts_of(text)
+    event = "Pekan Inovasi Desa Sigi 2025"
+    for person in (
+        "Rahman Lapasere", "Andi Pasau", "Yulianus Tode", "Nurhayati Lamusu", "Imran Lagata"
+    ):
+        assert ("attended", person, event) in facts
+
+
+def test_a_name_and_its_acronym_joined_by_atau() -> None:
+    text = (
+        "Judul\n\nWarga mengikuti program Kampung Sehat Bebas Sampah atau Kasebas sejak "
+        "2023.\n"
+    )
+    assert ("alias", "Kampung Sehat Bebas Sampah", "Kasebas") in facts_of(text)

@@ -59,8 +59,9 @@ WHERE {{
 # title ("Gubernur Jawa Tengah") belongs to the post, and the headline only repeats the body.
 _PART_OF_A_TITLE = " ".join(f'"{reason}"' for reason in (TITLE_REGION, HEADLINE_MENTION))
 
-# An entity's row cites the sentence of its first mention in each article; an entity named only
-# inside titles has no row (it stays in the graph as the post's region).
+# An entity's row cites the sentence of its first mention in each article. An entity named only
+# inside titles has no row (it stays in the graph as the post's region), nor has a former name
+# of which nothing else is said (it stays as the subject of its rename).
 ENTITIES = f"""
 SELECT ?kind ?subject ?object ?article ?evidence ?start ?end ?subject_iri
 WHERE {{
@@ -73,6 +74,15 @@ WHERE {{
     GRAPH ?g {{
       ?own okg:refersTo ?subject_iri .
       FILTER NOT EXISTS {{ ?own okg:typedBy ?by . VALUES ?by {{ {_PART_OF_A_TITLE} }} }}
+    }}
+  }}
+  FILTER NOT EXISTS {{
+    GRAPH ?g {{
+      ?subject_iri okg:renamedTo ?new_name .
+      FILTER NOT EXISTS {{
+        ?other rdf:subject|rdf:object ?subject_iri ; rdf:predicate ?said .
+        FILTER(?said != okg:renamedTo)
+      }}
     }}
   }}
   GRAPH ?g {{

@@ -24,6 +24,7 @@ MAX_PERSON_TOKENS = 3
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
 _ROMAN = re.compile(r"[IVX]{1,4}")
+_APPOSITION_WORDS = re.compile(r"\w+")
 TITLE_REGION = "region after a title"  # how a region read inside a post's title is typed
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
@@ -191,12 +192,14 @@ def chunk_sentence(
             low = nxt.text.lower()
             following = tokens[j + 2] if j + 2 < n else None
             # "Pj. Gubernur", "H. Ahmad": the period of an abbreviation stays inside the name.
+            # A degree ends a name: "..., M.Si. Badan itu" starts another.
             if (
                 nxt.text == "."
                 and following is not None
                 and following.capitalised
                 and run[-1].text in lex.abbreviations
                 and run[-1].end == nxt.start
+                and not _is_degree(run[-1], vocab)
             ):
                 run.extend([nxt, following])
                 j += 2
@@ -478,7 +481,7 @@ def classify_chunk(
     if title_len and not honorific:
         rest = tokens[title_len:]
         inner_honorific = any(vocab.honorifics.match(rest, h) for h in range(1, len(rest) - 1))
-        if (chunk.apposition or chunk.before in lex.words("apposition")) and not inner_honorific:
+        if (chunk.apposition or _after_apposition(text, chunk)) and not inner_honorific:
             # "Ketua X, Budi Santoso" / "Budi selaku Ketua X": the name stands outside.
             org_tokens, person_tokens = rest, []
         else:
@@ -509,6 +512,14 @@ def classify_chunk(
 
     if honorific:
         return [mention(tokens, "Person", by="honorific")], None
+    # "Pemerintah provinsi ...", "Koperasi itu ...": a capitalised common noun opens a sentence.
+    if (
+        len(tokens) == 1
+        and not tokens[0].allcaps
+        and chunk.before in ("", ".", *_OPENERS)
+        and (vocab.org_heads.match(tokens, 0) or vocab.venue_heads.match(tokens, 0))
+    ):
+        return [], None
     if vocab.org_heads.match(tokens, 0):
         return [mention(tokens, "Organization", by="organisation word")], None
     n = vocab.region_types.match(tokens, 0)
@@ -531,6 +542,22 @@ def classify_chunk(
         return [], None
     acronym = all(t.allcaps or not t.text[:1].isalpha() for t in tokens)
     return [mention(tokens, "Other", "acronym" if acronym else "", "capitalised")], None
+
+
+def _after_apposition(text: str, chunk: Chunk) -> bool:
+    """Whether the chunk follows "selaku", "sebagai", "yang juga menjabat sebagai" and the like,
+    so that the person it belongs to stands before it."""
+    start = chunk.tokens[0].start
+    said = " ".join(_APPOSITION_WORDS.findall(text, max(0, start - 60), start)).lower()
+    phrases = vocabulary().lexicon.words("apposition")
+    return any(said == p or said.endswith(" " + p) for p in phrases)
+
+
+def is_single_name(m: Mention) -> bool:
+    """One capitalised word that may be a person's whole name ("Mardiansyah")."""
+    words = tokenize(m.text)
+    vocab = vocabulary()
+    return len(words) == 1 and _personish(words[0], vocab) and not _region_cover(words, vocab)
 
 
 def _without_edge_brackets(tokens: list[Token]) -> list[Token]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, cached_property, partial
+from itertools import pairwise
 
 from ..article import Article, Sentence
 from .dates import article_year, find_dates
@@ -18,6 +19,7 @@ from .mentions import (
     classify_chunk,
     honorific_or_degree,
     is_personlike,
+    is_single_name,
     match_title,
     tokenize,
     vocabulary,
@@ -350,7 +352,12 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
     if (
         after
         and _comma_gap(text[end : after[0].start])
-        and (after[0].type == "Person" or is_personlike(after[0]))
+        and (
+            after[0].type == "Person"
+            or is_personlike(after[0])
+            # "Sekretaris Daerah X, Mardiansyah, ...": a one-word name between commas.
+            or (is_single_name(after[0]) and _starts_with(text, after[0].end, ","))
+        )
     ):
         return after[0]
     apposition = tuple(sorted(load_lexicon().words("apposition")))
@@ -709,6 +716,7 @@ def _abbreviates(short: str, long: str) -> bool:
 
 def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
+    alternates = load_lexicon().words("alias")
     for sm in per_sentence:
         s = sm.sentence
         for paren in _PARENTHESIS.finditer(text[s.start : s.end]):
@@ -735,6 +743,13 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                     ]
                     if expansion:
                         owner.type, owner.typed_by = expansion[0].type, "acronym of a typed name"
+        # "Satu Desa Satu Kolintang atau Sadesko": a name and its acronym joined by "atau".
+        for first, second in pairwise(sm.mentions):
+            joined = " ".join(text[first.end : second.start].split()).lower()
+            if joined in alternates and _abbreviates(second.text, first.text):
+                facts.append(_fact("alias", first, second.text, [s]))
+                if second.type == "Other":
+                    second.type, second.typed_by = first.type, "acronym of a typed name"
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
             preceding = text[max(s.start, m.start - 120) : m.start]

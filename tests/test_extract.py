@@ -504,3 +504,20 @@ def test_a_name_and_its_acronym_joined_by_atau() -> None:
         "2023.\n"
     )
     assert ("alias", "Kampung Sehat Bebas Sampah", "Kasebas") in facts_of(text)
+
+
+def test_quotes_continue_the_speaker_of_their_paragraph() -> None:
+    text = (
+        "Judul\n\nKetua Koperasi Sagu Lestari, Yustina Rumere, yang bertindak sebagai Ketua "
+        "Panitia Festival Sagu 2025, membuka acara.\n\n"
+        "Wakil Bupati Sorong Anton Mayor mengatakan sagu penting.\n\n"
+        "\"Kami ingin sagu masuk pasar di Kota Sorong,\" ujar Yustina. \"Harga sagu juga harus "
+        "adil bagi petani,\" lanjutnya.\n\n"
+        "Ia menegaskan, \"Petani muda harus ikut mengolah sagu.\"\n\n"
+        "Rikardo Sawen, pengrajin, mengaku senang. \"Pembeli datang dari banyak kampung.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Yustina Rumere", "Ketua Panitia Festival Sagu 2025") in facts
+    assert ("quote", "Yustina", "Harga sagu juga harus adil bagi petani") in facts
+    assert ("quote", "Yustina", "Petani muda harus ikut mengolah sagu.") in facts
+    assert ("quote", "Rikardo Sawen", "Pembeli datang dari banyak kampung.") in facts

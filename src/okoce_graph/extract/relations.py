@@ -13,6 +13,7 @@ from ..article import Article, Sentence
 from .dates import article_year, find_dates
 from .lexicon import NON_ASCII_CASES, load_lexicon
 from .mentions import (
+    TITLE_REGION,
     Chunk,
     TitledName,
     chunk_sentence,
@@ -40,6 +41,8 @@ _PARENTHESIS = re.compile(r"\(([^()]{2,120})\)")
 _LETTER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _REPEATED_LETTER = re.compile(r"([A-Z])([2-9])")
 _DESCRIBED_PROGRAM = re.compile(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$")
+# How the organisation or region read inside a title is typed: not a sentence's subject.
+_TITLE_PARTS = ("organisation after a title", "body named in a title", TITLE_REGION)
 _PERIOD = re.compile(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)")
 
 
@@ -391,6 +394,8 @@ def _quotes(
     mentions = [m for sm in per_sentence for m in sm.mentions]
     facts: list[Fact] = []
     last_speaker: Mention | None = None
+    last_line = -1  # where the paragraph of the last attributed quotation starts
+    pronouns = load_lexicon().words("pronoun")
     for q in quotes:
         line_end = text.find("\n", q.outer_end)
         line_end = len(text) if line_end < 0 else line_end
@@ -413,18 +418,31 @@ def _quotes(
                 speaker = _last_person_before(
                     mentions, q.outer_end + m_name_verb.start("verb"), q.outer_end
                 )
+        m_before = None
         if speaker is None and not pronoun:
-            # Before the quote: "Budi menambahkan, “...”"
+            # Before the quote: "Budi menambahkan, “...”", or "Ia menambahkan, “...”".
             m_before = say.before_quote.search(before)
             if m_before:
-                speaker = _last_person_before(mentions, line_start + m_before.start(), line_start)
+                opener = before[: m_before.start()].strip(" ,").lower()
+                pronoun = opener in pronouns or opener.rsplit(" ", 1)[-1] in pronouns
+                if not pronoun:
+                    speaker = _last_person_before(
+                        mentions, line_start + m_before.start(), line_start
+                    )
         if pronoun and speaker is None:
-            speaker = _last_subject(per_sentence, q.open) or last_speaker
+            # "..., ujar Budi. “...,” lanjutnya.": the speaker of the paragraph goes on.
+            if last_line == line_start and last_speaker is not None:
+                speaker = last_speaker
+            else:
+                speaker = _last_subject(per_sentence, q.open) or last_speaker
+        if speaker is None and not m_after and not m_before and is_quotation(text, q):
+            # "Budi mengaku ... . “...”": a bare quotation goes on from the paragraph's subject.
+            speaker = _last_subject(per_sentence, q.open, since=line_start)
         if speaker is None:
             continue
         if speaker.type == "Other":
             speaker.type, speaker.typed_by = "Person", "speaker of a quotation"
-        last_speaker = speaker
+        last_speaker, last_line = speaker, line_start
         if not is_quotation(text, q) and not m_after:
             continue
         covered = [s for s in sentences if s.end > line_start and s.start < line_end]
@@ -433,13 +451,24 @@ def _quotes(
     return facts
 
 
-def _last_subject(per_sentence: list[_SentenceMentions], before: int) -> Mention | None:
-    """The person a "-nya" continues: the subject of the latest sentence that opens with one."""
+def _last_subject(
+    per_sentence: list[_SentenceMentions], before: int, since: int = 0
+) -> Mention | None:
+    """The person a "-nya" continues: the subject of the latest sentence (from `since`) that
+    opens with one, a title's body aside ("Ketua Koperasi X, Budi, ...")."""
     for sm in reversed(per_sentence):
         if sm.sentence.start >= before:
             continue
-        named = [m for m in sm.mentions if m.type != "Other" and m.start < before]
-        if named and named[0].type == "Person":
+        if sm.sentence.start < since:
+            break
+        named = [
+            m
+            for m in sm.mentions
+            if m.start < before and not m.in_quote and m.typed_by not in _TITLE_PARTS
+        ]
+        if named and (
+            named[0].type == "Person" or (named[0].type == "Other" and is_personlike(named[0]))
+        ):
             return named[0]
     return None
 

@@ -521,3 +521,13 @@ def test_quotes_continue_the_speaker_of_their_paragraph() -> None:
     assert ("quote", "Yustina", "Harga sagu juga harus adil bagi petani") in facts
     assert ("quote", "Yustina", "Petani muda harus ikut mengolah sagu.") in facts
     assert ("quote", "Rikardo Sawen", "Pembeli datang dari banyak kampung.") in facts
+
+
+def test_an_untyped_name_after_di_or_ke_is_a_place_and_news_links_are_chrome() -> None:
+    text = (
+        "Judul\n\nPanen raya digelar di Malino dan hasilnya dikirim ke Pulau Selayar.\n\n"
+        "Simak berita lainnya di Kanal Kabar\n"
+    )
+    entities = entities_of(text)
+    assert ("Malino", "Place") in entities and ("Pulau Selayar", "Place") in entities
+    assert not any(name == "Kanal Kabar" for name, _ in entities)

@@ -263,6 +263,8 @@ def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] 
     is_a = _grammar().is_a.match(after)
     if is_a and is_a.group(1).lower() in kinds:
         return kinds[is_a.group(1).lower()], "X adalah <kind>"
+    if previous_word in lex.words("place_before") and m.subtype != "acronym":
+        return "Place", f'after "{previous_word}"'
     say = _say_patterns()
     if say.ends_text.search(before) and _CLAUSE_END.match(after):
         return "Person", "speaker after a verb of saying"

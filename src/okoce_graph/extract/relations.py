@@ -365,7 +365,7 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         )
     ):
         return after[0]
-    apposition = tuple(sorted(load_lexicon().words("apposition")))
+    apposition = load_lexicon().words("apposition")
     before = [m for m in persons if m.end <= start]
     if before:
         gap = text[before[-1].end : start]

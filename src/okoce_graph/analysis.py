@@ -35,7 +35,7 @@ def network(graph_dir: Path | str, lang: str = "id", store: Any = None) -> Any:
     graph_dir = Path(graph_dir)
     import networkx as nx
 
-    rows = facts(graph_dir, store)
+    rows = facts(graph_dir, store, every_entity=True)
     post_units = dict(select(graph_dir, POST_UNITS, store).values())
     graph = nx.MultiDiGraph()
     language = 0 if lang == "id" else 1

@@ -59,17 +59,10 @@ WHERE {{
 # title ("Gubernur Jawa Tengah") belongs to the post, and the headline only repeats the body.
 _PART_OF_A_TITLE = " ".join(f'"{reason}"' for reason in (TITLE_REGION, HEADLINE_MENTION))
 
-# An entity's row cites the sentence of its first mention in each article. An entity named only
-# inside titles has no row (it stays in the graph as the post's region), nor has a former name
-# of which nothing else is said (it stays as the subject of its rename).
-ENTITIES = f"""
-SELECT ?kind ?subject ?object ?article ?evidence ?start ?end ?subject_iri
-WHERE {{
-  {{
-    SELECT ?g ?subject_iri (MIN(?offset) AS ?first)
-    WHERE {{ GRAPH ?g {{ ?mention okg:refersTo ?subject_iri ; oa:start ?offset }} }}
-    GROUP BY ?g ?subject_iri
-  }}
+# An entity named only as a part of other facts has no row of its own: a region named only inside
+# titles (it stays in the graph as the post's region), and a former name of which nothing else is
+# said (it stays as the subject of its rename).
+_NAMED_ON_ITS_OWN = f"""
   FILTER EXISTS {{
     GRAPH ?g {{
       ?own okg:refersTo ?subject_iri .
@@ -85,23 +78,42 @@ WHERE {{
       }}
     }}
   }}
+"""
+
+# An entity's row cites the sentence of its first mention in each article.
+_ENTITIES = """
+SELECT ?kind ?subject ?object ?article ?evidence ?start ?end ?subject_iri
+WHERE {{
+  {{
+    SELECT ?g ?subject_iri (MIN(?offset) AS ?first)
+    WHERE {{ GRAPH ?g {{ ?mention okg:refersTo ?subject_iri ; oa:start ?offset }} }}
+    GROUP BY ?g ?subject_iri
+  }}
+  {filters}
   GRAPH ?g {{
     ?subject_iri a ?class ; rdfs:label ?subject .
     ?g schema:identifier ?article .
     ?mention okg:refersTo ?subject_iri ; oa:start ?first ; prov:wasDerivedFrom ?sentence .
     ?sentence oa:start ?start ; oa:end ?end ; oa:exact ?evidence .
   }}
-  VALUES (?class ?object) {{ {_ENTITY_TYPES} }}
+  VALUES (?class ?object) {{ {types} }}
   BIND("entity" AS ?kind)
 }}
 """
+ENTITIES = _ENTITIES.format(filters=_NAMED_ON_ITS_OWN, types=_ENTITY_TYPES)
+# Every entity, for views of the graph itself (the network) rather than of the article's facts.
+ALL_ENTITIES = _ENTITIES.format(filters="", types=_ENTITY_TYPES)
 
 
-def facts(graph_dir: Path | str, store: Any = None) -> list[dict[str, Any]]:
-    """Every fact of the built graph as a row of the facts table, in a stable order."""
+def facts(
+    graph_dir: Path | str, store: Any = None, every_entity: bool = False
+) -> list[dict[str, Any]]:
+    """Every fact of the built graph as a row of the facts table, in a stable order.
+    `every_entity`: an entity row also for the entities named only as parts of other facts."""
     graph_dir = Path(graph_dir)
     store = store if store is not None else open_store(graph_dir)
-    rows = select(graph_dir, STATEMENTS, store).dicts() + select(graph_dir, ENTITIES, store).dicts()
+    entities = ALL_ENTITIES if every_entity else ENTITIES
+    rows = select(graph_dir, STATEMENTS, store).dicts() + select(graph_dir, entities, store).dicts()
     return _in_order(rows)
 
 

@@ -554,7 +554,7 @@ def _after_apposition(text: str, chunk: Chunk) -> bool:
 
 
 def is_single_name(m: Mention) -> bool:
-    """One capitalised word that may be a person's whole name ("Mardiansyah")."""
+    """One capitalised word that may be a person's whole name ("Suryadi")."""
     words = tokenize(m.text)
     vocab = vocabulary()
     return len(words) == 1 and _personish(words[0], vocab) and not _region_cover(words, vocab)

@@ -188,7 +188,7 @@ def extract(article: Article) -> Extraction:
 
 def _type_people_named_elsewhere(per_sentence: list[_SentenceMentions]) -> None:
     """An untyped name that is a person's name read elsewhere in the article, whole or as the
-    words of exactly one person ("Desmawati Rangkuti, yang ...", "Syahbudin meminta"), is that
+    words of exactly one person ("Ratna Siregar, yang ...", "Hendra meminta"), is that
     person: quotations and lists then find their speaker and attendees."""
     people = {
         tuple(t.text for t in tokenize(m.text))
@@ -360,7 +360,7 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         and (
             after[0].type == "Person"
             or is_personlike(after[0])
-            # "Sekretaris Daerah X, Mardiansyah, ...": a one-word name between commas.
+            # "Sekretaris Daerah X, Suryadi, ...": a one-word name between commas.
             or (is_single_name(after[0]) and _starts_with(text, after[0].end, ","))
         )
     ):
@@ -774,7 +774,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                     ]
                     if expansion:
                         owner.type, owner.typed_by = expansion[0].type, "acronym of a typed name"
-        # "Satu Desa Satu Kolintang atau Sadesko": a name and its acronym joined by "atau".
+        # "Satu Kampung Satu Produk atau Sakasapro": a name and its acronym joined by "atau".
         for first, second in pairwise(sm.mentions):
             joined = " ".join(text[first.end : second.start].split()).lower()
             if joined in alternates and _abbreviates(second.text, first.text):

@@ -849,13 +849,10 @@ def oxigraph_binary() -> str:
     return found
 
 
-@dataclass
-class ServerHandle:
-    """A running Oxigraph server; `stop()` (or leaving a `with` block) ends it."""
+class _Endpoints:
+    """The SPARQL service URLs under a server's base `url` (http://host:port)."""
 
-    url: str  # http://host:port
-    process: subprocess.Popen[bytes]
-    log: Path  # the server's standard error
+    url: str
 
     @property
     def query_url(self) -> str:
@@ -868,6 +865,15 @@ class ServerHandle:
     @property
     def store_url(self) -> str:
         return f"{self.url}/store"
+
+
+@dataclass
+class ServerHandle(_Endpoints):
+    """A running Oxigraph server; `stop()` (or leaving a `with` block) ends it."""
+
+    url: str  # http://host:port
+    process: subprocess.Popen[bytes]
+    log: Path  # the server's standard error
 
     def running(self) -> bool:
         return self.process.poll() is None
@@ -1353,7 +1359,7 @@ class _ProxyHandler(http.server.BaseHTTPRequestHandler):
             self.wfile.write(data)
 
 
-class GraphServer:
+class GraphServer(_Endpoints):
     """A built graph served read-only (see `start_server`): the proxy, and the Oxigraph
     process behind it. `stop()`, or leaving a `with` block, ends both."""
 
@@ -1366,18 +1372,6 @@ class GraphServer:
         self.url = f"http://{_host_port(str(host), int(port))}"
         self.timeout_s = proxy.timeout_s
         self.max_result_bytes = proxy.max_result_bytes
-
-    @property
-    def query_url(self) -> str:
-        return f"{self.url}/query"
-
-    @property
-    def update_url(self) -> str:
-        return f"{self.url}/update"
-
-    @property
-    def store_url(self) -> str:
-        return f"{self.url}/store"
 
     @property
     def process(self) -> subprocess.Popen[bytes] | None:

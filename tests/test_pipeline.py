@@ -41,10 +41,18 @@ def test_dataset_has_one_named_graph_per_article_and_no_blank_nodes(seed_graph: 
     ]
 
 
-def test_adding_an_article_keeps_iris_and_the_first_article_graph(tmp_path: Path) -> None:
+def seed_and_other(tmp_path: Path, other: bool = True) -> Path:
+    """A folder of articles: the seed and, unless asked not to, another short article."""
     corpus = tmp_path / "articles"
     corpus.mkdir()
     shutil.copy(SEED, corpus / SEED.name)
+    if other:
+        write_article(corpus, "zz_sidoarjo.txt", OTHER)
+    return corpus
+
+
+def test_adding_an_article_keeps_iris_and_the_first_article_graph(tmp_path: Path) -> None:
+    corpus = seed_and_other(tmp_path, other=False)
     build([corpus], tmp_path / "one", html=False)
     write_article(corpus, "zz_sidoarjo.txt", OTHER)
     build([corpus], tmp_path / "two", html=False)
@@ -126,10 +134,7 @@ def test_rebuild_redoes_only_changed_articles_and_drops_removed_ones(
 ) -> None:
     from okoce_graph import pipeline
 
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    shutil.copy(SEED, corpus / SEED.name)
-    write_article(corpus, "zz_sidoarjo.txt", OTHER)
+    corpus = seed_and_other(tmp_path)
     out = tmp_path / "out"
     first = build([corpus], out, html=False)
     assert first.reused == 0
@@ -193,10 +198,7 @@ def test_a_small_change_updates_the_previous_store_to_exactly_the_new_dataset(
 ) -> None:
     from okoce_graph import dataset
 
-    corpus = tmp_path / "articles"
-    corpus.mkdir()
-    shutil.copy(SEED, corpus / SEED.name)
-    write_article(corpus, "zz_sidoarjo.txt", OTHER)
+    corpus = seed_and_other(tmp_path)
     write_article(corpus, "zz_gresik.txt", OTHER.replace("Sidoarjo", "Gresik"))
     out = tmp_path / "out"
     build([corpus], out, html=False)

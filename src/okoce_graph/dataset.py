@@ -284,14 +284,14 @@ class StoreWriter:
     files given to `add` as they are produced: a thread bulk-loads them while the build goes
     on, so loading (mostly waiting on the disk) overlaps extraction.
 
-    With `previous` (a build folder) whose store was made from its dataset, and a change of at
-    most a tenth of its articles, that store is copied instead (RocksDB hard-links its immutable
-    files), the graphs `remove` are dropped from the copy, and only the files added with
+    With `previous`, a build folder whose store was made from the dataset of SHA-256
+    `previous_digest`, that store is copied instead (RocksDB hard-links its immutable files),
+    the graphs `remove` are dropped from the copy, and only the files added with
     `reused=False` are loaded. `finish` stamps the store with the dataset it holds and moves it
     into place; leaving the `with` block without it discards the store."""
 
-    def __init__(self, graph_dir: Path, previous: Path | None = None,
-                 remove: list[URIRef] | None = None, added: int = 0) -> None:
+    def __init__(self, graph_dir: Path, previous: Path | None = None, previous_digest: str = "",
+                 remove: list[URIRef] | None = None) -> None:
         import pyoxigraph
 
         self.graph_dir = graph_dir
@@ -299,12 +299,12 @@ class StoreWriter:
         shutil.rmtree(self.tmp, ignore_errors=True)
         self.error: BaseException | None = None
         self.updating = False
-        remove = remove or []
-        if previous is not None and _store_matches(previous, len(remove) + added):
+        stamp = _read_stamp(previous / STORE / STORE_STAMP) if previous is not None else {}
+        if previous is not None and stamp.get("sha256") == previous_digest:
             try:
                 pyoxigraph.Store.read_only(str(previous / STORE)).backup(str(self.tmp))
                 self.store = pyoxigraph.Store(str(self.tmp))
-                for graph in remove:
+                for graph in remove or []:
                     self.store.remove_graph(pyoxigraph.NamedNode(str(graph)))
                 self.updating = True
             except (OSError, RuntimeError):
@@ -384,19 +384,6 @@ class StoreWriter:
                 batch, size = [], 0
             if path is None:
                 return
-
-
-def _store_matches(previous: Path, changes: int) -> bool:
-    """Whether the build in `previous` has a store made from its dataset, and `changes`
-    (graphs dropped plus graphs added) are few enough to update a copy of it."""
-    stamp = _read_stamp(previous / STORE / STORE_STAMP)
-    try:
-        manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
-        articles = len(manifest["articles"])
-        matches = stamp.get("sha256") == manifest["dataset_sha256"]
-    except (OSError, ValueError, TypeError, KeyError):
-        return False
-    return matches and changes <= max(8, articles // 10)
 
 
 # Publishing a whole build at once ------------------------------------------------------------

@@ -114,36 +114,9 @@ def process(article: Article) -> Resolution:
 
 
 @dataclass
-class ArticleResult:
-    """What one article contributes to the graph."""
-
-    id: str
-    sha256: str
-    lines: list[str]  # sorted N-Quads lines of the article's named graph
-    merges: list[dict[str, Any]]
-    unresolved: list[dict[str, Any]]
-    facts: int
-    entities: list[str]  # "type\tkey" of every entity, for corpus-wide counts
-
-
-def compute(source: Source) -> ArticleResult:
-    """Extract, resolve and map one article."""
-    resolution = process(parse_article(source.text, source.id, source.name))
-    return ArticleResult(
-        id=source.id,
-        sha256=source.sha256,
-        lines=to_nquads_lines(resolution, source.sha256),
-        merges=[asdict(m) for m in resolution.merges],
-        unresolved=[asdict(m) for m in resolution.unresolved],
-        facts=len(resolution.facts),
-        entities=sorted({f"{e.type}\t{e.key}" for e in resolution.entities}),
-    )
-
-
-@dataclass
 class Summary:
-    """An article's result without its quads, which stay in its cache file: what the build
-    keeps in memory and the cache index records."""
+    """What one article contributes to the graph besides its quads, which stay in its cache
+    file: what the build keeps in memory and the cache index records."""
 
     id: str
     sha256: str
@@ -151,22 +124,35 @@ class Summary:
     merges: list[dict[str, Any]]
     unresolved: list[dict[str, Any]]
     facts: int
-    entities: list[str]
+    entities: list[str]  # "type\tkey" of every entity, for corpus-wide counts
     validated: bool = False
     violations: list[str] = field(default_factory=list)  # when validated and not conforming
+
+
+def compute(source: Source) -> tuple[list[str], Summary]:
+    """Extract, resolve and map one article: its graph's sorted N-Quads lines, and the rest."""
+    resolution = process(parse_article(source.text, source.id, source.name))
+    lines = to_nquads_lines(resolution, source.sha256)
+    return lines, Summary(
+        id=source.id,
+        sha256=source.sha256,
+        quads=len(lines),
+        merges=[asdict(m) for m in resolution.merges],
+        unresolved=[asdict(m) for m in resolution.unresolved],
+        facts=len(resolution.facts),
+        entities=sorted({f"{e.type}\t{e.key}" for e in resolution.entities}),
+    )
 
 
 def compute_into(folder: Path, validate: bool, source: Source) -> Summary:
     """`compute` one article, write its quads to its cache file in `folder`, validate its
     graph if asked, and return the rest (run in worker processes with --jobs, so that quads
     never cross between processes and validation runs in parallel too)."""
-    result = compute(source)
+    lines, summary = compute(source)
     with open(folder / _cache_name(source), "w", encoding="utf-8", newline="\n") as file:
-        file.writelines(result.lines)
-    summary = Summary(result.id, result.sha256, len(result.lines), result.merges,
-                      result.unresolved, result.facts, result.entities)
+        file.writelines(lines)
     if validate:
-        _check(summary, result.lines)
+        _check(summary, lines)
     return summary
 
 
@@ -296,9 +282,13 @@ def _build_into(
         if name in index and _reuse(previous, folder, name):
             summaries[name] = index[name]
     todo = [s for s in sources if _cache_name(s) not in summaries]
-    # The graphs of the previous build that this one replaces or drops.
-    stale = {s.id for s in todo} | (_previous_articles(out) - {s.id for s in sources})
-    with StoreWriter(staging, out, [article_iri(i) for i in sorted(stale)], len(todo)) as store:
+    # The graphs of the previous build that this one replaces or drops; when they are few, its
+    # store is updated rather than the whole dataset loaded again.
+    before, before_digest = _previous_build(out)
+    stale = {s.id for s in todo} | (before - {s.id for s in sources})
+    small = len(stale) + len(todo) <= max(8, len(before) // 10)
+    with StoreWriter(staging, out if small else None, before_digest,
+                     [article_iri(i) for i in sorted(stale)]) as store:
         for name in summaries:
             store.add(folder / name, reused=True)
         if progress and summaries:
@@ -354,13 +344,14 @@ def _build_into(
     return result
 
 
-def _previous_articles(out: Path) -> set[str]:
-    """The article ids of the build in `out`, from its manifest (empty when there is none)."""
+def _previous_build(out: Path) -> tuple[set[str], str]:
+    """The article ids and the dataset's SHA-256 of the build in `out`, from its manifest
+    (nothing when there is none)."""
     try:
         manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {a["id"] for a in manifest["articles"]}
+        return {a["id"] for a in manifest["articles"]}, manifest["dataset_sha256"]
     except (OSError, ValueError, TypeError, KeyError):
-        return set()
+        return set(), ""
 
 
 def _validate(summaries: list[Summary], files: list[Path]) -> None:

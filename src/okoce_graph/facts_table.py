@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from .dataset import open_store
-from .extract.mentions import TITLE_REGION
+from .extract.model import HEADLINE_MENTION, TITLE_REGION
 from .mapping import PREDICATES
-from .resolution import HEADLINE_MENTION
 from .sparql import run_query, select
 
 FIELDS = (

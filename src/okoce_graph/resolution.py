@@ -18,10 +18,9 @@ from functools import cache, cached_property, lru_cache
 from .article import Article
 from .extract.lexicon import load_lexicon
 from .extract.mentions import tokenize
-from .extract.model import Extraction, Fact, Mention
+from .extract.model import HEADLINE_MENTION, Extraction, Fact, Mention
 
 FUZZY_CUTOFF = 90
-HEADLINE_MENTION = "headline"  # how a mention read in the headline is typed
 _NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
 FUZZY_TYPES = ("Organization", "Program", "Event")
 # When an untyped mention names two entities of different types, the agent reading wins.

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
-from .model import Mention
+from .model import TITLE_REGION, Mention
 
 TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
@@ -25,7 +25,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _APPOSITION_WORDS = re.compile(r"\w+")
-TITLE_REGION = "region after a title"  # how a region read inside a post's title is typed
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 

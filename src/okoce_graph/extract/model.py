@@ -8,6 +8,11 @@ from dataclasses import dataclass, field
 ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "Program", "Other")
 
 
+# `typed_by` of the mentions that are parts of other facts rather than entities of the article
+# on their own (the facts table leaves out their entity rows).
+TITLE_REGION = "region after a title"  # a region read inside a post's title
+HEADLINE_MENTION = "headline"  # a mention read in the headline
+
 @dataclass
 class Mention:
     """A name as written in one sentence; resolution later links it to an entity."""

@@ -13,7 +13,6 @@ from ..article import Article, Sentence
 from .dates import article_year, find_dates
 from .lexicon import NON_ASCII_CASES, load_lexicon
 from .mentions import (
-    TITLE_REGION,
     Chunk,
     TitledName,
     chunk_sentence,
@@ -25,7 +24,7 @@ from .mentions import (
     tokenize,
     vocabulary,
 )
-from .model import Extraction, Fact, Mention
+from .model import TITLE_REGION, Extraction, Fact, Mention
 from .numbers import find_quantities
 from .quotes import QuoteSpan, find_quote_spans, is_quotation
 

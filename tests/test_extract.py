@@ -531,3 +531,55 @@ def test_an_untyped_name_after_di_or_ke_is_a_place_and_news_links_are_chrome() -
     entities = entities_of(text)
     assert ("Malino", "Place") in entities and ("Pulau Selayar", "Place") in entities
     assert not any(name == "Kanal Kabar" for name, _ in entities)
+
+
+def test_a_period_of_years_with_a_dash_closes_an_event_name() -> None:
+    text = (
+        "Judul\n\nPelantikan Pengurus Koperasi Nelayan Tuna Masa Bakti 2025–2030 digelar di "
+        "Aula Bahari, Bitung, Senin (3/2/2025).\n"
+    )
+    facts = facts_of(text)
+    event = "Pelantikan Pengurus Koperasi Nelayan Tuna Masa Bakti 2025–2030"
+    assert ("event_date", event, "2025-02-03") in facts
+    assert ("event_place", event, "Aula Bahari") in facts
+
+
+def test_a_bracketed_abbreviation_inside_a_title_is_read_through() -> None:
+    text = (
+        "Judul\n\nPenjabat (Pj.) Bupati Kepulauan Sangihe, Drs. Welem Makagansa, membuka "
+        "pasar murah. Hadir pula Kepala Dinas Koperasi dan Usaha Mikro (Kadiskop UM) Kota "
+        "Bitung, Ronald Tampi, serta Ketua PPNB (Paguyuban Petani Nira Bitung) Sefnat Lumi.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Welem Makagansa", "Penjabat Bupati Kepulauan Sangihe") in facts
+    assert (
+        "position", "Ronald Tampi", "Kepala Dinas Koperasi dan Usaha Mikro Kota Bitung"
+    ) in facts
+    # An acronym's expansion in brackets is not an abbreviation inside the title.
+    assert ("position", "Sefnat Lumi", "Ketua PPNB") in facts
+    assert ("alias", "PPNB", "Paguyuban Petani Nira Bitung") in facts  # resolution flips it
+
+
+def test_a_post_field_before_the_body_and_english_titles() -> None:
+    text = (
+        "Judul\n\nDirektur Pemasaran PT Sagu Timur Jaya, Benny Wenda Karubaba, dan Regional "
+        "Manager PT Kargo Cepat Nusa, Agnes Lontoh, hadir. Head of Growth PT Pasar Tani "
+        "Digital, Yosua Mandagi, juga hadir.\n"
+    )
+    facts = facts_of(text)
+    entities = entities_of(text)
+    assert ("position", "Agnes Lontoh", "Regional Manager PT Kargo Cepat Nusa") in facts
+    assert ("position", "Yosua Mandagi", "Head of Growth PT Pasar Tani Digital") in facts
+    for body in ("PT Sagu Timur Jaya", "PT Kargo Cepat Nusa", "PT Pasar Tani Digital"):
+        assert (body, "Organization") in entities
+    assert not any(name.startswith(("Pemasaran", "Growth")) for name, _ in entities)
+
+
+def test_an_elected_post_and_a_body_named_by_its_bracketed_short_name() -> None:
+    text = (
+        "Judul\n\nGabungan Petani Cengkeh Minahasa (Gapcemi) menggelar rapat anggota.\n\n"
+        "Ketua Umum Gapcemi terpilih, H. Roni Pangalila, mengatakan koperasi harus terbuka.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Roni Pangalila", "Ketua Umum Gapcemi") in facts
+    assert ("Gapcemi", "Person") not in entities_of(text)

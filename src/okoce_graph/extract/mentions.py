@@ -221,16 +221,23 @@ def chunk_sentence(
                 run.extend([nxt, following])
                 j += 2
                 continue
-            # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...": a bracketed acronym inside.
+            # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...", "Penjabat (Pj.) Bupati X": a
+            # bracketed abbreviation of one to three words inside.
+            close = _inner_bracket_end(tokens, j + 1, i)
+            if close:
+                run.extend(tokens[j + 1 : close + 2])
+                j = close + 1
+                continue
+            # "Masa Bakti 2024–2029": a period of years written with a dash between two tokens.
             if (
-                nxt.text == "("
-                and j + 4 < n
-                and tokens[j + 2].capitalised
-                and tokens[j + 3].text == ")"
-                and tokens[j + 4].capitalised
+                nxt.text in _DASHES
+                and _YEAR.fullmatch(run[-1].text)
+                and following is not None
+                and _YEAR.fullmatch(following.text)
+                and nxt.start == run[-1].end
             ):
-                run.extend(tokens[j + 1 : j + 5])
-                j += 4
+                run.extend([nxt, following])
+                j += 2
                 continue
             # "Dandim 0712/Kota X": a military or police unit's number and seat after a title.
             if (
@@ -270,6 +277,31 @@ def chunk_sentence(
             first.apposition = first.apposition or _names_a_person(second.tokens, vocab)
             second.apposition = second.apposition or _names_a_person(first.tokens, vocab)
     return chunks
+
+
+_DASHES = ("–", "—", "-")
+
+
+def _inner_bracket_end(tokens: list[Token], k: int, first: int = 0) -> int:
+    """Where the ")" closes a bracketed abbreviation of one or two capitalised words (periods
+    allowed) that opens at tokens[k] and is followed by a capitalised word, or 0. `first`: where
+    the name holding it starts. An acronym's expansion ("HPBB (Himpunan Pengusaha ...)") or
+    a bracket longer than what it abbreviates is not an abbreviation."""
+    if tokens[k].text != "(" or k == first:
+        return 0
+    for close in range(k + 2, min(k + 5, len(tokens) - 1)):
+        word = tokens[close].text
+        if word == ")":
+            words = [t for t in tokens[k + 1 : close] if t.text != "."]
+            ok = (
+                all(t.capitalised for t in words)
+                and (len(words) == 1 or (len(words) < k - first and not tokens[k - 1].allcaps))
+                and len(words) + 1 >= close - k - 1 - len(words)
+            )
+            return close if ok and tokens[close + 1].capitalised else 0
+        if word == "(":
+            return 0
+    return 0
 
 
 # Academic degrees written as dotted letters: "S.E", "M.Si", "M.Ds", "Ph.D" (the lexicon lists
@@ -415,6 +447,8 @@ def _split_org_person(
         if n and h + n < len(rest):
             return rest[:h], _strip_honorifics(rest[h:], vocab)[0]
     words = [t.text for t in rest]
+    if tuple(words) in known_bodies:
+        return rest, []
     for p in range(least, len(rest)):
         if tuple(words[p:]) in known_people:
             return rest[:p], rest[p:]
@@ -458,7 +492,7 @@ def classify_chunk(
 ) -> tuple[list[Mention], TitledName | None]:
     vocab = vocabulary()
     lex = vocab.lexicon
-    tokens, honorific = _strip_honorifics(chunk.tokens, vocab)
+    tokens, honorific = _strip_honorifics(_without_inner_brackets(chunk.tokens), vocab)
     if not tokens or (_is_degree(tokens[0], vocab) and all(_is_degree(t, vocab) for t in tokens)):
         return [], None
 
@@ -500,7 +534,11 @@ def classify_chunk(
             org = mention(tokens[head:title_len] + core, "Organization", by="body named in a title")
         elif core:
             covers = _region_cover(core, vocab)
-            if covers and covers[0] == (0, len(core)):
+            body = _body_after_portfolio(core, vocab)
+            if body:
+                # "Direktur Kepatuhan PT Bank X": the post's field, then the body.
+                org = mention(core[body:], "Organization", by="body named in a title")
+            elif covers and covers[0] == (0, len(core)):
                 subtype = lex.region_types.get(core[0].text, "region")
                 org = mention(core, "Place", subtype, TITLE_REGION)
             elif scope == "organization":
@@ -559,6 +597,23 @@ def is_single_name(m: Mention) -> bool:
     return len(words) == 1 and _personish(words[0], vocab) and not _region_cover(words, vocab)
 
 
+def _without_inner_brackets(tokens: list[Token]) -> list[Token]:
+    """The tokens without bracketed groups that stand between two words ("Penjabat (Pj.)
+    Bupati X" is read as "Penjabat Bupati X"; its text keeps the bracket)."""
+    if len(tokens) < 4 or not any(t.text == "(" for t in tokens[1:-1]):
+        return tokens
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        close = _inner_bracket_end(tokens, i) if 0 < i < len(tokens) - 3 else 0
+        if close:
+            i = close + 1
+            continue
+        kept.append(tokens[i])
+        i += 1
+    return kept
+
+
 def _without_edge_brackets(tokens: list[Token]) -> list[Token]:
     """The tokens without a bracketed group at their start or their end."""
     if tokens and tokens[0].text == "(":
@@ -568,6 +623,21 @@ def _without_edge_brackets(tokens: list[Token]) -> list[Token]:
         opening = max((i for i, t in enumerate(tokens) if t.text == "("), default=0)
         tokens = tokens[:opening]
     return tokens
+
+
+def _body_after_portfolio(core: list[Token], vocab: Vocabulary) -> int:
+    """Where a body's name starts after one to three words naming a post's field ("Kepatuhan
+    PT Bank X", "Partnership PT X"), or 0. The field words are capitalised and name no region."""
+    if vocab.org_heads.match(core, 0):
+        return 0
+    for k in range(1, min(4, len(core) - 1)):
+        if not core[k - 1].capitalised or core[k - 1].allcaps or vocab.regions.match(
+            core, k - 1, fold=True
+        ):
+            return 0
+        if vocab.org_heads.match(core, k) and vocab.org_heads.match(core, k) < len(core) - k:
+            return k
+    return 0
 
 
 def _org_head_ending(tokens: list[Token], title_len: int, vocab: Vocabulary) -> int | None:

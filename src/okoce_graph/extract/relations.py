@@ -153,7 +153,7 @@ def extract(article: Article) -> Extraction:
         for sm in per_sentence
         for m in sm.mentions
         if m.type in ("Organization", "Program", "Place") and " " in m.text
-    )
+    ) | _bracketed_acronyms(text, per_sentence)
     for sm, results in zip(per_sentence, classified, strict=True):
         for i, (chunk, (_, titled)) in enumerate(zip(sm.chunks, results, strict=True)):
             if titled is not None:
@@ -183,6 +183,24 @@ def extract(article: Article) -> Extraction:
     for fact in facts:
         _cover_mentions(fact, by_index)
     return Extraction(article.id, mentions, facts)
+
+
+def _bracketed_acronyms(
+    text: str, per_sentence: list[_SentenceMentions]
+) -> frozenset[tuple[str, ...]]:
+    """The one-word short names given in brackets right after a body's name ("Induk Koperasi X
+    (Inkox)"): later, "Ketua Inkox Budi" names the body, not a person."""
+    found = set()
+    for sm in per_sentence:
+        for first, second in pairwise(sm.mentions):
+            if (
+                first.type in ("Organization", "Program")
+                and " " not in second.text
+                and text[first.end : second.start].strip() == "("
+                and _starts_with(text, second.end, ")")
+            ):
+                found.add((second.text,))
+    return frozenset(found)
 
 
 def _type_people_named_elsewhere(per_sentence: list[_SentenceMentions]) -> None:
@@ -355,7 +373,7 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
     after = [m for m in persons if m.start > end and not _bracketed(text, m)]
     if (
         after
-        and _comma_gap(text[end : after[0].start])
+        and _comma_gap(_without_post_qualifier(text[end : after[0].start]))
         and (
             after[0].type == "Person"
             or is_personlike(after[0])
@@ -373,6 +391,15 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         ):
             return before[-1]
     return None
+
+
+def _without_post_qualifier(gap: str) -> str:
+    """The gap after a title without a word that qualifies the post before its comma ("Ketua
+    Umum X terpilih, Budi")."""
+    head, comma, rest = gap.partition(",")
+    if comma and head.strip().lower() in load_lexicon().words("post_qualifier"):
+        return comma + rest
+    return gap
 
 
 def _comma_gap(gap: str) -> bool:

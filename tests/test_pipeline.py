@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
 
+from okoce_graph.dataset import DATASET, write_dataset
 from okoce_graph.errors import OkoceError
 from okoce_graph.pipeline import build
 
@@ -240,3 +244,27 @@ def test_cached_articles_built_without_validation_are_validated_when_asked(
         build([SEED_DIR], out, html=False)
     assert "(1 violation in 1 article)" in str(error.value)
     assert "okg:contentHash" in error.value.details  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("copied_before_failing", [None, 0, 5])
+def test_the_dataset_is_the_parts_in_order_however_the_kernel_copy_fares(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copied_before_failing: int | None
+) -> None:
+    parts = []
+    for i, text in enumerate(["<a> <b> <c> <g1> .\n" * 3, "", "<d> <e> \"f\" <g2> .\n" * 7]):
+        parts.append(tmp_path / f"part{i}.nq")
+        parts[-1].write_text(text, encoding="utf-8")
+    expected = b"".join(p.read_bytes() for p in parts)
+    if copied_before_failing is not None:
+        real = os.copy_file_range
+
+        def failing(src: int, dst: int, count: int) -> int:
+            # Copies a few bytes of the first part, then fails as on a file system without it.
+            if os.lseek(dst, 0, os.SEEK_CUR) < (copied_before_failing or 0):
+                return real(src, dst, copied_before_failing or 0)
+            raise OSError(errno.EXDEV, "cross-device")
+
+        monkeypatch.setattr(os, "copy_file_range", failing)
+    digest = write_dataset(tmp_path, parts)
+    assert (tmp_path / DATASET).read_bytes() == expected
+    assert digest == hashlib.sha256(expected).hexdigest()

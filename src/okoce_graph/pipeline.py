@@ -322,15 +322,16 @@ def _build_into(
     write_text(
         staging / MERGES,
         "".join(
-            json.dumps(asdict(m), ensure_ascii=False, sort_keys=True) + "\n"
-            for m in merges + unresolved
+            json.dumps(m, ensure_ascii=False, sort_keys=True) + "\n"
+            for m in [m for s in ordered for m in s.merges]
+            + [m for s in ordered for m in s.unresolved]
         ),
     )
     if html:
         _write_html(staging, built, max_html_nodes, result)
     del built
     write_text(folder / CACHE_INDEX, json.dumps(
-        {_cache_name(s): asdict(m) for s, m in zip(sources, ordered, strict=True)},
+        {_cache_name(s): vars(m) for s, m in zip(sources, ordered, strict=True)},
         ensure_ascii=False, sort_keys=True))
     manifest = {
         "version": __version__,

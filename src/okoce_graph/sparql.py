@@ -13,6 +13,7 @@ import queue
 import re
 import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,18 +73,26 @@ def term_value(term: Any) -> Any:
 
 def check_query(sparql: str, graphs: set[str] | None = None) -> None:
     """Refuse what a local, read-only query must not do, before anything runs."""
-    body = sparql[_PROLOGUE.match(sparql).end():]  # type: ignore[union-attr]
-    if _UPDATE.match(body):
-        word = body.split(None, 1)[0].upper()
-        raise OkoceError(f"{word} is an update: `okoce-graph query` is read-only")
-    if _SERVICE.search(sparql):
+    update, service, sources = _inspect(sparql)
+    if update:
+        raise OkoceError(f"{update} is an update: `okoce-graph query` is read-only")
+    if service:
         raise OkoceError("SERVICE is refused: a local query never reaches the network")
-    for iri in _FROM.findall(sparql):
+    for iri in sources:
         if graphs is not None and iri not in graphs:
             raise OkoceError(
                 f"FROM <{iri}> is not a graph of this dataset: a local query never loads "
                 "remote data (use GRAPH with an article's IRI)"
             )
+
+
+@lru_cache(maxsize=256)
+def _inspect(sparql: str) -> tuple[str | None, bool, tuple[str, ...]]:
+    """The update keyword a query opens with, whether it has SERVICE, and its FROM graphs.
+    Remembered per text: the scans cost more than a one-entity query's own overhead."""
+    body = sparql[_PROLOGUE.match(sparql).end():]  # type: ignore[union-attr]
+    update = body.split(None, 1)[0].upper() if _UPDATE.match(body) else None
+    return update, bool(_SERVICE.search(sparql)), tuple(_FROM.findall(sparql))
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -142,7 +151,8 @@ def run_query(
 
     graph_dir = Path(graph_dir)
     store = store if store is not None else open_store(graph_dir)
-    check_query(sparql, {g.value for g in store.named_graphs()} if _FROM.search(sparql) else None)
+    sources = _inspect(sparql)[2]
+    check_query(sparql, {g.value for g in store.named_graphs()} if sources else None)
     substitutions = {ox.Variable(k): _as_term(v) for k, v in (params or {}).items()}
     outcome: dict[str, Any] = {}
 
@@ -151,7 +161,7 @@ def run_query(
             result = store.query(
                 sparql,
                 prefixes=PREFIXES,
-                use_default_graph_as_union=not _FROM.search(sparql),
+                use_default_graph_as_union=not sources,
                 substitutions=substitutions or None,
             )
             outcome["result"] = _collect(result, limit)
@@ -168,7 +178,7 @@ def run_query(
 # Queries run on reused daemon threads: Oxigraph cannot be interrupted, so a query past its
 # timeout is left to finish on its own thread, and starting a thread per query costs 1-4 ms on
 # a loaded machine, more than a one-entity query takes.
-_JOBS: queue.SimpleQueue[tuple[Any, threading.Event]] = queue.SimpleQueue()
+_JOBS: queue.SimpleQueue[tuple[Any, threading.Lock]] = queue.SimpleQueue()
 _IDLE_WORKERS = 0
 _WORKERS_LOCK = threading.Lock()
 
@@ -177,14 +187,15 @@ def _run_on_worker(work: Any, timeout: float | None) -> bool:
     """Run `work()` on an idle worker thread (a new one when all are busy, e.g. with a query
     that overran); False when it has not finished within `timeout` seconds."""
     global _IDLE_WORKERS
-    done = threading.Event()
+    done = threading.Lock()  # held until the worker is done: one futex wait, unlike an Event
+    done.acquire()
     with _WORKERS_LOCK:
         if _IDLE_WORKERS:
             _IDLE_WORKERS -= 1
         else:
             threading.Thread(target=_worker, daemon=True, name="okoce-graph-query").start()
     _JOBS.put((work, done))
-    return done.wait(timeout)
+    return done.acquire(timeout=-1 if timeout is None else timeout)
 
 
 def _forget_workers() -> None:
@@ -201,7 +212,7 @@ def _worker() -> None:
     while True:
         work, done = _JOBS.get()
         work()  # never raises: it stores its outcome
-        done.set()
+        done.release()
         with _WORKERS_LOCK:
             _IDLE_WORKERS += 1
 

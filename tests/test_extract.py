@@ -583,3 +583,43 @@ def test_an_elected_post_and_a_body_named_by_its_bracketed_short_name() -> None:
     facts = facts_of(text)
     assert ("position", "Roni Pangalila", "Ketua Umum Gapcemi") in facts
     assert ("Gapcemi", "Person") not in entities_of(text)
+
+
+def test_signing_and_delegates_attend_but_plans_do_not() -> None:
+    text = (
+        "Judul\n\nLokakarya Rumput Laut Wakatobi 2025 digelar di Aula Kaledupa, Wangi-Wangi, "
+        "Rabu (5/3/2025).\n\n"
+        "Nota kesepahaman diteken oleh Bupati Wakatobi Haliana Sudirman dan Direktur PT Laut "
+        "Biru Sentosa, Markus Tanod.\n\n"
+        "Ketua Koperasi Rumput Laut Kaledupa, La Ode Hamka, yang turut meneken nota "
+        "kesepahaman, mengatakan panen naik.\n\n"
+        "Ketua DPRD Wakatobi, Yusuf Bakari, berhalangan hadir dan diwakili Wakil Ketua DPRD "
+        "Wakatobi, Hasna Muin.\n\n"
+        "Lokakarya berikutnya dijadwalkan dihadiri Gubernur Sulawesi Tenggara, Rusdi Mahmud. "
+        "Ketua panitia, Yanti Mowa, akan membuka pameran rumput laut.\n"
+    )
+    facts = facts_of(text)
+    event = "Lokakarya Rumput Laut Wakatobi 2025"
+    for person in ("Haliana Sudirman", "Markus Tanod", "La Ode Hamka", "Hasna Muin"):
+        assert ("attended", person, event) in facts
+    for person in ("Yusuf Bakari", "Rusdi Mahmud", "Yanti Mowa"):
+        assert ("attended", person, event) not in facts
+    assert ("planned_attendance", "Rusdi Mahmud", event) in facts
+
+
+def test_names_beside_nouns_for_people_are_people() -> None:
+    text = (
+        "Judul\n\nPelatihan Anyaman Pandan Sumba 2024 digelar di Waingapu.\n\n"
+        "Salah satu peserta, Maria Hambandima, pemilik usaha tenun dari Kabupaten Sumba "
+        "Timur, mengaku senang. \"Saya belajar memotret kain dengan cahaya jendela,\" "
+        "katanya.\n\n"
+        "Perwakilan kelompok tani yang hadir, Umbu, mengaku lega. \"Kami siap ikut pelatihan "
+        "berikutnya,\" ujarnya.\n"
+    )
+    facts = facts_of(text)
+    event = "Pelatihan Anyaman Pandan Sumba 2024"
+    assert ("attended", "Maria Hambandima", event) in facts
+    assert ("attended", "Umbu", event) in facts
+    quote = "Saya belajar memotret kain dengan cahaya jendela"
+    assert ("quote", "Maria Hambandima", quote) in facts
+    assert ("quote", "Umbu", "Kami siap ikut pelatihan berikutnya") in facts

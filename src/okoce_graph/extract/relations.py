@@ -287,6 +287,9 @@ def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] 
         return "Person", "speaker after a verb of saying"
     if say.opens_text.match(after) and m.subtype != "acronym":
         return "Person", "speaker before a verb of saying"
+    described = _described_person(text, sentence, m, before, after)
+    if described:
+        return "Person", described
     next_word = _WORD.search(text, m.end, m.end + 80)
     if (
         next_word
@@ -299,6 +302,35 @@ def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] 
     ):
         return "Person", "name before a verb"
     return None
+
+
+_COMMA_WORD = re.compile(r"\s*,\s*([\w-]+)")
+_WORD_COMMA = re.compile(r"([\w-]+)\s*,\s*$")
+
+
+def _described_person(
+    text: str, sentence: Sentence, m: Mention, before: str, after: str
+) -> str:
+    """Why a name set off by commas is a person's, or "": a noun that describes people stands
+    beside it ("Rina Lestari, pemilik usaha kue", "salah satu peserta, Rina Lestari,"), or a
+    one-word name between commas is the subject of a verb ("yang hadir, Sarmo, mengaku")."""
+    if not (is_personlike(m) or is_single_name(m)):
+        return ""
+    nouns = load_lexicon().words("person_noun")
+    following = _COMMA_WORD.match(after)
+    preceding = _WORD_COMMA.search(before)
+    if following and following.group(1) in nouns:
+        return "a noun describing people after the name"
+    if preceding and preceding.group(1) in nouns and following:
+        return "a noun describing people before the name"
+    if (
+        preceding
+        and following
+        and following.group(1).islower()
+        and following.group(1).startswith(_VERB_PREFIXES)
+    ):
+        return "a name between commas before a verb"
+    return ""
 
 
 def _generic(text: str, m: Mention) -> bool:
@@ -494,6 +526,12 @@ def _last_subject(
             for m in sm.mentions
             if m.start < before and not m.in_quote and m.typed_by not in _TITLE_PARTS
         ]
+        # A capitalised common noun opening the sentence ("Perwakilan kelompok tani, Sarmo,")
+        # is not its subject.
+        while named and named[0].type == "Other" and not (
+            is_personlike(named[0]) or is_single_name(named[0])
+        ):
+            named.pop(0)
         if named and (
             named[0].type == "Person" or (named[0].type == "Other" and is_personlike(named[0]))
         ):
@@ -614,7 +652,7 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
         ("absent", "absent"),
         ("represented_by", "represented"),
     ):
-        for start, end, _argument in _cue_spans(text, sm, category):
+        for start, end, argument in _cue_spans(text, sm, category):
             blocked.append((start, end))
             before = [p for p in persons if p.end <= start]
             after = [p for p in persons if p.start >= end]
@@ -628,7 +666,8 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
                         facts.append(_fact("attended", after[0], event, [s]))
                         excluded.add(after[0].key)
                 continue
-            subjects = before[-1:] if before else after[:1]
+            # "dijadwalkan dihadiri X dan Y" names all of them after the cue.
+            subjects = after if argument == "after" else (before[-1:] if before else after[:1])
             for p in subjects:
                 excluded.add(p.key)
                 if event is not None:
@@ -636,8 +675,12 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
     if event is None:
         return facts
     attendees: list[Mention] = []
+    future = load_lexicon().words("future")
     for start, end, argument in _cue_spans(text, sm, "attend"):
         if any(bs <= start < be or start <= bs < end for bs, be in blocked):
+            continue
+        # "akan membuka", "dijadwalkan meresmikan": a plan, not a presence.
+        if (_WORD.findall(text, max(s.start, start - 20), start) or [""])[-1].lower() in future:
             continue
         after = [p for p in persons if p.start >= end]
         before = [p for p in persons if p.end <= start]

@@ -66,8 +66,9 @@ def test_rename_collaboration_alias_quote_and_figure() -> None:
         "“Targetnya naik 30 persen,” tambahnya.\n"
     )
     facts = facts_of(text)
-    assert ("renamed", "Kartu Modal Rakyat", "Kartu Usaha Mandiri") in facts
-    assert ("alias", "Kartu Usaha Mandiri", "KUM") in facts
+    # The fullest form written is the name, "Program" included (tests/corpus/README.md).
+    assert ("renamed", "Kartu Modal Rakyat", "Program Kartu Usaha Mandiri") in facts
+    assert ("alias", "Program Kartu Usaha Mandiri", "KUM") in facts
     assert ("collaborates", "Dinas Koperasi Kota Palu", "Bank Celebes") in facts
     assert ("collaborates", "Dinas Koperasi Kota Palu", "Universitas Tadulako") in facts
     assert (
@@ -623,3 +624,27 @@ def test_names_beside_nouns_for_people_are_people() -> None:
     quote = "Saya belajar memotret kain dengan cahaya jendela"
     assert ("quote", "Maria Hambandima", quote) in facts
     assert ("quote", "Umbu", "Kami siap ikut pelatihan berikutnya") in facts
+
+
+def test_programme_words_type_programmes_and_their_short_names() -> None:
+    text = (
+        "Judul\n\nProgram Petani Milenial Sigi (Pamisi) sebelumnya bernama Gerakan Tani Muda "
+        "Sigi. Pemkab Sigi juga menyalurkan Kredit Usaha Kebun Lestari kepada 300 petani.\n\n"
+        "Bupati Sigi meluncurkan Gerakan Pangan Lokal Sigi atau Gapensi.\n\n"
+        "Gapensi merupakan nama baru dari Program Lumbung Desa Sigi.\n\n"
+        "Kampung Nira Lestari atau Kanira menjadi bagian dari Peluncuran Program Kampung Nira "
+        "Lestari 2025.\n"
+    )
+    facts = facts_of(text)
+    entities = entities_of(text)
+    for name in (
+        "Program Petani Milenial Sigi",
+        "Gerakan Tani Muda Sigi",
+        "Kredit Usaha Kebun Lestari",
+        "Gerakan Pangan Lokal Sigi",
+        "Kampung Nira Lestari",
+    ):
+        assert (name, "Program") in entities
+    assert ("alias", "Program Petani Milenial Sigi", "Pamisi") in facts
+    assert ("renamed", "Gerakan Tani Muda Sigi", "Program Petani Milenial Sigi") in facts
+    assert ("renamed", "Program Lumbung Desa Sigi", "Gapensi") in facts

@@ -173,8 +173,19 @@ def chunk_sentence(
             opening = tokens[i].text in _OPENERS
             i += 1
             continue
-        # A capitalised function word opening a sentence or a quotation is not a name.
-        if opening and tokens[i].text in lex.function_words:
+        # A capitalised function word opening a sentence or a quotation is not a name, but a
+        # programme's head word before a capitalised word opens the programme's name
+        # ("Program Kartu Tani X ...").
+        if (
+            opening
+            and tokens[i].text in lex.function_words
+            and not (
+                tokens[i].text.lower() in lex.words("program_head")
+                and i + 1 < n
+                and tokens[i + 1].capitalised
+                and tokens[i + 1].text not in lex.function_words
+            )
+        ):
             i += 1
             continue
         opening = False
@@ -557,6 +568,8 @@ def classify_chunk(
         and (vocab.org_heads.match(tokens, 0) or vocab.venue_heads.match(tokens, 0))
     ):
         return [], None
+    if len(tokens) > 1 and tokens[0].text.lower() in lex.words("program_head"):
+        return [mention(tokens, "Program", by="programme word")], None
     if vocab.org_heads.match(tokens, 0):
         return [mention(tokens, "Organization", by="organisation word")], None
     n = vocab.region_types.match(tokens, 0)

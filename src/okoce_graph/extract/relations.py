@@ -42,6 +42,7 @@ _REPEATED_LETTER = re.compile(r"([A-Z])([2-9])")
 _DESCRIBED_PROGRAM = re.compile(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$")
 # How the organisation or region read inside a title is typed: not a sentence's subject.
 _TITLE_PARTS = ("organisation after a title", "body named in a title", TITLE_REGION)
+_TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 _PERIOD = re.compile(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)")
 
 
@@ -161,6 +162,7 @@ def extract(article: Article) -> Extraction:
         sm.mentions = [m for mentions, _ in results for m in mentions]
         sm.titled = [titled for _, titled in results if titled is not None]
     _type_people_named_elsewhere(per_sentence)
+    _type_programmes_named_elsewhere(per_sentence)
     for sm in per_sentence:
         for m in sm.mentions:
             if _generic(text, m):
@@ -183,6 +185,25 @@ def extract(article: Article) -> Extraction:
     for fact in facts:
         _cover_mentions(fact, by_index)
     return Extraction(article.id, mentions, facts)
+
+
+def _type_programmes_named_elsewhere(per_sentence: list[_SentenceMentions]) -> None:
+    """An untyped name that another name holds after the word "Program" ("Peluncuran Program
+    Kampung Sehat") is a programme."""
+    head = "Program "
+    named = {
+        m.text[m.text.index(head) + len(head) :]
+        for sm in per_sentence
+        for m in sm.mentions
+        if head in m.text and not m.text.startswith(head)
+    }
+    if not named:
+        return
+    named |= {_TRAILING_YEAR.sub("", name) for name in named}
+    for sm in per_sentence:
+        for m in sm.mentions:
+            if m.type == "Other" and m.text in named:
+                m.type, m.typed_by = "Program", "named as a programme in another name"
 
 
 def _bracketed_acronyms(
@@ -814,6 +835,12 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(c in remaining for c in letters)
 
 
+def _without_programme_word(name: str) -> str:
+    """ "Program Kampung Sehat" -> "Kampung Sehat": the short name may leave out "Program"."""
+    first, _, rest = name.partition(" ")
+    return rest if first.lower() in load_lexicon().words("program_head") and rest else name
+
+
 def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     alternates = load_lexicon().words("alias")
@@ -830,7 +857,11 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             if not before:
                 continue
             owner = before[-1]
-            if _abbreviates(inner, owner.text) or _abbreviates(owner.text, inner):
+            if (
+                _abbreviates(inner, owner.text)
+                or _abbreviates(owner.text, inner)
+                or _abbreviates(inner, _without_programme_word(owner.text))
+            ):
                 facts.append(_fact("alias", owner, inner, [s]))
                 # "IPMF (Ikatan Pengusaha ...)": the acronym is of the kind of its expansion.
                 if owner.type == "Other":
@@ -850,6 +881,8 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 facts.append(_fact("alias", first, second.text, [s]))
                 if second.type == "Other":
                     second.type, second.typed_by = first.type, "acronym of a typed name"
+                elif first.type == "Other":
+                    first.type, first.typed_by = second.type, "name of a typed acronym"
         # "program pengembangan ... atau Jakarta-style name": a descriptive name and a proper one.
         for m in sm.mentions:
             preceding = text[max(s.start, m.start - 120) : m.start]

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from rdflib import Dataset, Graph
 
-from okoce_graph.dataset import DATASET, write_dataset
+from okoce_graph.dataset import DATASET, _coalesce, write_dataset
 from okoce_graph.errors import OkoceError
 from okoce_graph.pipeline import build
 
@@ -265,6 +265,44 @@ def test_the_dataset_is_the_parts_in_order_however_the_kernel_copy_fares(
             raise OSError(errno.EXDEV, "cross-device")
 
         monkeypatch.setattr(os, "copy_file_range", failing)
-    digest = write_dataset(tmp_path, parts)
+    digest = write_dataset(tmp_path, [(p, 0, p.stat().st_size) for p in parts])
     assert (tmp_path / DATASET).read_bytes() == expected
     assert digest == hashlib.sha256(expected).hexdigest()
+
+
+def test_a_rebuild_copies_unchanged_articles_from_the_previous_dataset_when_it_is_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okoce_graph import pipeline
+
+    corpus = seed_and_other(tmp_path)
+    for town in ("Gresik", "Tuban", "Lamongan"):
+        write_article(corpus, f"zz_{town.lower()}.txt", OTHER.replace("Sidoarjo", town))
+    out = tmp_path / "out"
+    build([corpus], out, html=False)
+    sources: list[list[Path]] = []
+    real = pipeline.write_dataset
+
+    def spy(graph_dir: Path, pieces: list[tuple[Path, int, int]]) -> str:
+        sources.append([path for path, _, _ in _coalesce(pieces)])
+        return real(graph_dir, pieces)
+
+    monkeypatch.setattr(pipeline, "write_dataset", spy)
+
+    def rebuild_matches_a_fresh_build() -> bool:
+        build([corpus], out, html=False)
+        fresh = tmp_path / f"fresh{len(sources)}"
+        build([corpus], fresh, html=False)
+        return (out / DATASET).read_bytes() == (fresh / DATASET).read_bytes()
+
+    write_article(corpus, "zz_kediri.txt", OTHER.replace("Sidoarjo", "Kediri"))  # in the middle
+    (corpus / "zz_tuban.txt").unlink()
+    assert rebuild_matches_a_fresh_build()
+    assert sources[0].count(out / DATASET) == 2  # the runs before and after the new one
+    # A dataset touched since its build is not trusted: every article from its cache file.
+    with (out / DATASET).open("a", encoding="utf-8") as dataset:
+        dataset.write("")
+    os.utime(out / DATASET, ns=(1, 1))
+    write_article(corpus, "zz_blitar.txt", OTHER.replace("Sidoarjo", "Blitar"))
+    assert rebuild_matches_a_fresh_build()
+    assert out / DATASET not in sources[2]

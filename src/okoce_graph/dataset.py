@@ -185,25 +185,34 @@ def _compact_text(term: str, prefixes: list[tuple[str, str]]) -> str:
     return term
 
 
-def write_dataset(out: Path, parts: list[Path]) -> str:
-    """Write the dataset as the concatenation of the article graphs' files `parts` (each
-    holding its sorted lines); return its SHA-256. The kernel copies the bytes while a second
-    thread hashes them (both outside the GIL): a one-article rebuild of a large corpus is
-    mostly this copy."""
-    digest = hashlib.sha256()
+Piece = tuple[Path, int, int]  # a byte range of a file: path, offset, length
 
-    def hash_parts() -> None:
-        for part in parts:
-            digest.update(part.read_bytes())
+
+def write_dataset(out: Path, pieces: list[Piece]) -> str:
+    """Write the dataset as the concatenation of `pieces`: byte ranges of the article graphs'
+    files (each holding its sorted lines) or of the previous build's dataset (whole runs of
+    unchanged articles); return its SHA-256. The kernel copies the bytes while a second thread
+    hashes them (both outside the GIL): a one-article rebuild of a large corpus is mostly
+    this copy."""
+    digest = hashlib.sha256()
+    pieces = _coalesce(pieces)
+
+    def hash_pieces() -> None:
+        for path, offset, length in pieces:
+            with open(path, "rb", buffering=0) as source:
+                source.seek(offset)
+                while length > 0 and (chunk := source.read(min(length, 1 << 22))):
+                    digest.update(chunk)
+                    length -= len(chunk)
 
     def write(tmp: Path) -> None:
-        hashing = threading.Thread(target=hash_parts, name="dataset-hash")
+        hashing = threading.Thread(target=hash_pieces, name="dataset-hash")
         hashing.start()
         try:
             with open(tmp, "wb", buffering=0) as target:
-                for part in parts:
-                    with open(part, "rb", buffering=0) as source:
-                        _append(source, target)
+                for path, offset, length in pieces:
+                    with open(path, "rb", buffering=0) as source:
+                        _append(source, offset, length, target)
         finally:
             hashing.join()
 
@@ -211,14 +220,47 @@ def write_dataset(out: Path, parts: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _append(source: BinaryIO, target: BinaryIO) -> None:
-    """Append the rest of `source` to `target`, both unbuffered, in the kernel where it can."""
+def _coalesce(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent ranges of one file as one range."""
+    merged: list[Piece] = []
+    for path, offset, length in pieces:
+        if merged and merged[-1][0] == path and merged[-1][1] + merged[-1][2] == offset:
+            merged[-1] = (path, merged[-1][1], merged[-1][2] + length)
+        elif length:
+            merged.append((path, offset, length))
+    return merged
+
+
+def _append(source: BinaryIO, offset: int, length: int, target: BinaryIO) -> None:
+    """Append `length` bytes of `source` from `offset` to `target`, both unbuffered, in the
+    kernel where it can."""
+    source.seek(offset)
     try:
-        while os.copy_file_range(source.fileno(), target.fileno(), 1 << 30):
-            pass
+        while length > 0:
+            copied = os.copy_file_range(source.fileno(), target.fileno(), length)
+            if not copied:
+                break
+            length -= copied
     except OSError:  # no copy_file_range here: go on through memory from where it stopped
-        while chunk := source.read(1 << 20):
+        while length > 0 and (chunk := source.read(min(length, 1 << 20))):
             target.write(chunk)
+            length -= len(chunk)
+    if length:
+        raise OkoceError(
+            f"{source.name}: shorter than its build recorded; delete the build's cache folder "
+            "and build again"
+        )
+
+
+def unchanged_since_built(graph_dir: Path) -> bool:
+    """Whether the dataset in `graph_dir` is the file its build wrote (its size and time are
+    those its store was stamped with)."""
+    stamp = _read_stamp(graph_dir / STORE / STORE_STAMP)
+    try:
+        status = (graph_dir / DATASET).stat()
+    except OSError:
+        return False
+    return (stamp.get("size"), stamp.get("mtime_ns")) == (status.st_size, status.st_mtime_ns)
 
 
 def dataset_path(graph_dir: Path) -> Path:

@@ -22,9 +22,12 @@ from .article import (
     read_bytes,
 )
 from .dataset import (
+    DATASET,
+    Piece,
     StoreWriter,
     publish_folder,
     staging_folder,
+    unchanged_since_built,
     write_dataset,
     write_text,
 )
@@ -121,6 +124,7 @@ class Summary:
     id: str
     sha256: str
     quads: int
+    bytes: int  # of its N-Quads lines, as written in its cache file and in the dataset
     merges: list[dict[str, Any]]
     unresolved: list[dict[str, Any]]
     facts: int
@@ -137,6 +141,7 @@ def compute(source: Source) -> tuple[list[str], Summary]:
         id=source.id,
         sha256=source.sha256,
         quads=len(lines),
+        bytes=sum(map(len, map(str.encode, lines))),
         merges=[asdict(m) for m in resolution.merges],
         unresolved=[asdict(m) for m in resolution.unresolved],
         facts=len(resolution.facts),
@@ -284,7 +289,8 @@ def _build_into(
     todo = [s for s in sources if _cache_name(s) not in summaries]
     # The graphs of the previous build that this one replaces or drops; when they are few, its
     # store is updated rather than the whole dataset loaded again.
-    before, before_digest = _previous_build(out)
+    before_order, before_digest = _previous_build(out)
+    before = {article_id for article_id, _ in before_order}
     stale = {s.id for s in todo} | (before - {s.id for s in sources})
     small = len(stale) + len(todo) <= max(8, len(before) // 10)
     with StoreWriter(staging, out if small else None, before_digest,
@@ -302,10 +308,10 @@ def _build_into(
 
         _compute_all(folder, todo, jobs, validate, done)
         ordered = [summaries[_cache_name(s)] for s in sources]
-        files = [folder / _cache_name(s) for s in sources]
         if validate:
-            _validate(ordered, files)
-        digest = write_dataset(staging, files)
+            _validate(ordered, [folder / _cache_name(s) for s in sources])
+        digest = write_dataset(staging, _dataset_pieces(out, before_order, index, sources, folder,
+                                                        summaries))
         built = store.finish(digest)
     merges = [Merge(**m) for s in ordered for m in s.merges]
     unresolved = [Merge(**m) for s in ordered for m in s.unresolved]
@@ -345,14 +351,48 @@ def _build_into(
     return result
 
 
-def _previous_build(out: Path) -> tuple[set[str], str]:
-    """The article ids and the dataset's SHA-256 of the build in `out`, from its manifest
-    (nothing when there is none)."""
+def _previous_build(out: Path) -> tuple[list[tuple[str, str]], str]:
+    """The articles (id and SHA-256, in dataset order) and the dataset's SHA-256 of the build
+    in `out`, from its manifest (nothing when there is none)."""
     try:
         manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return {a["id"] for a in manifest["articles"]}, manifest["dataset_sha256"]
+        articles = [(a["id"], a["sha256"]) for a in manifest["articles"]]
+        return articles, manifest["dataset_sha256"]
     except (OSError, ValueError, TypeError, KeyError):
-        return set(), ""
+        return [], ""
+
+
+def _dataset_pieces(
+    out: Path,
+    before: list[tuple[str, str]],
+    index: dict[str, Summary],
+    sources: list[Source],
+    folder: Path,
+    summaries: dict[str, Summary],
+) -> list[Piece]:
+    """Where each article's lines come from: its range of the previous build's dataset when
+    that file is as built and holds it (so runs of unchanged articles copy as one), otherwise
+    its cache file."""
+    previous: dict[str, tuple[int, int]] = {}
+    if unchanged_since_built(out):
+        offset = 0
+        for article_id, sha256 in before:
+            summary = index.get(f"{article_id}.{sha256[:16]}.nq")
+            if summary is None:
+                previous.clear()  # its layout is unknown: use the cache files
+                break
+            previous[f"{article_id}.{sha256[:16]}.nq"] = (offset, summary.bytes)
+            offset += summary.bytes
+        if offset != (out / DATASET).stat().st_size:
+            previous.clear()
+    pieces: list[Piece] = []
+    for source in sources:
+        name = _cache_name(source)
+        if name in previous:
+            pieces.append((out / DATASET, *previous[name]))
+        else:
+            pieces.append((folder / name, 0, summaries[name].bytes))
+    return pieces
 
 
 def _validate(summaries: list[Summary], files: list[Path]) -> None:

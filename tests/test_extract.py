@@ -648,3 +648,16 @@ def test_programme_words_type_programmes_and_their_short_names() -> None:
     assert ("alias", "Program Petani Milenial Sigi", "Pamisi") in facts
     assert ("renamed", "Gerakan Tani Muda Sigi", "Program Petani Milenial Sigi") in facts
     assert ("renamed", "Program Lumbung Desa Sigi", "Gapensi") in facts
+
+
+def test_a_bare_region_name_is_the_region_named_with_its_type() -> None:
+    from okoce_graph.resolution import resolve
+
+    text = (
+        "Judul\n\nPameran Tenun Ikat 2024 digelar di Kabupaten Sumba Barat Daya dan Kota "
+        "Gorontalo. Perajin dari Sumba Barat Daya dan dari Gorontalo ikut serta.\n"
+    )
+    article = parse_article(text, "t")
+    places = {e.label for e in resolve(article, extract(article)).entities if e.type == "Place"}
+    # One regency bears the name; "Gorontalo" is a province, a regency and a city.
+    assert places == {"Kabupaten Sumba Barat Daya", "Kota Gorontalo", "Gorontalo"}

@@ -23,6 +23,8 @@ from .extract.model import HEADLINE_MENTION, Extraction, Fact, Mention
 FUZZY_CUTOFF = 90
 _NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
 FUZZY_TYPES = ("Organization", "Program", "Event")
+# The region types whose bare name stands for the region ("Gianyar" for "Kabupaten Gianyar").
+_MERGED_REGION_TYPES = ("provinsi", "kabupaten", "kota")
 # When an untyped mention names two entities of different types, the agent reading wins.
 TYPE_PREFERENCE = ("Organization", "Person", "Place", "Program", "Event")
 
@@ -58,6 +60,16 @@ class Resolution:
     facts: list[Fact]
     merges: list[Merge]
     unresolved: list[Merge]
+
+
+@cache
+def _region_name_count() -> dict[str, int]:
+    """How many provinces, regencies and cities of the gazetteer bear each normalised name."""
+    counts: dict[str, int] = {}
+    for region in load_lexicon().regions:
+        key = normalise(region.name)
+        counts[key] = counts.get(key, 0) + 1
+    return counts
 
 
 @cache
@@ -175,6 +187,23 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                         log(m, major, f"spelling variant (similarity {score:.0f})")
                     major.mentions.extend(minor.mentions)
                     del groups[(minor.type, minor.key)]
+
+    # A region named bare ("ke Gianyar") is the one region of that name the article names with
+    # its type ("Kabupaten Gianyar"), when there is exactly one.
+    typed_regions: dict[str, list[Entity]] = {}
+    for e in groups.values():
+        first, _, rest = e.key.partition(" ")
+        if e.type == "Place" and rest and first in _MERGED_REGION_TYPES:
+            typed_regions.setdefault(rest, []).append(e)
+    for short in [e for e in groups.values() if e.type == "Place"]:
+        regions = typed_regions.get(short.key, [])
+        # "Gorontalo" names a province, a regency and a city: the bare name says not which.
+        if len(regions) == 1 and _region_name_count().get(short.key, 0) <= 1:
+            target = regions[0]
+            for m in short.mentions:
+                log(m, target, f'"{target.label}" without its region type')
+            target.mentions.extend(short.mentions)
+            del groups[(short.type, short.key)]
 
     # Names the article defines as one thing: "Pemerintah Provinsi X (Pemprov X)".
     group_of = {m.key: g for g in groups.values() for m in g.mentions}

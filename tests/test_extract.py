@@ -661,3 +661,18 @@ def test_a_bare_region_name_is_the_region_named_with_its_type() -> None:
     places = {e.label for e in resolve(article, extract(article)).entities if e.type == "Place"}
     # One regency bears the name; "Gorontalo" is a province, a regency and a city.
     assert places == {"Kabupaten Sumba Barat Daya", "Kota Gorontalo", "Gorontalo"}
+
+
+def test_quotes_attributed_by_a_bare_title_or_a_description() -> None:
+    text = (
+        "Judul\n\nWakil Bupati Halmahera Tengah Imran Latuconsina membuka pasar tani. "
+        "Kepala Dinas Pertanian Kabupaten Halmahera Tengah, Yohana Siahaya, hadir.\n\n"
+        "“Petani jangan lagi menjual ke tengkulak,” tegas Wabup.\n\n"
+        "\"Benih unggul kami bagikan gratis tahun ini,\" ujar Kepala Dinas Pertanian tersebut.\n\n"
+        "Pedagang sayur, Ahmad Salim Fabanyo, menyambut baik. \"Pembeli jadi lebih ramai di "
+        "pasar,\" kata pedagang muda itu.\n"
+    )
+    facts = facts_of(text)
+    assert ("quote", "Imran Latuconsina", "Petani jangan lagi menjual ke tengkulak") in facts
+    assert ("quote", "Yohana Siahaya", "Benih unggul kami bagikan gratis tahun ini") in facts
+    assert ("quote", "Ahmad Salim Fabanyo", "Pembeli jadi lebih ramai di pasar") in facts

@@ -170,7 +170,7 @@ def extract(article: Article) -> Extraction:
 
     facts: list[Fact] = []
     facts += _positions(text, per_sentence)
-    facts += _quotes(text, quotes, per_sentence)
+    facts += _quotes(text, quotes, per_sentence, [f for f in facts if f.kind == "position"])
     renames = _renames(text, per_sentence)
     former = {f.subject.key for f in renames}
     year = cache(partial(article_year, text))  # read the whole text only if a date lacks a year
@@ -468,7 +468,10 @@ def _comma_gap(gap: str) -> bool:
 
 
 def _quotes(
-    text: str, quotes: list[QuoteSpan], per_sentence: list[_SentenceMentions]
+    text: str,
+    quotes: list[QuoteSpan],
+    per_sentence: list[_SentenceMentions],
+    positions: list[Fact] = [],  # noqa: B006 (read only)
 ) -> list[Fact]:
     say = _say_patterns()
     sentences = [sm.sentence for sm in per_sentence]
@@ -489,10 +492,15 @@ def _quotes(
         m_after = say.after_quote.match(after)
         if m_after:
             verb_end = q.outer_end + m_after.end()
-            if m_after.group("verb").lower().endswith("nya"):
+            if m_after.group("verb").lower().endswith("nya") or _DESCRIBED_SPEAKER.match(
+                text, verb_end, line_end
+            ):
+                # "ujarnya", "kata politikus muda itu": the speaker named before goes on.
                 pronoun = True
             else:
                 speaker = _first_person_after(mentions, verb_end, line_end)
+                if speaker is None:  # "tegas Wagub", "ujar Kepala Dinas X tersebut"
+                    speaker = _holder_of_title(per_sentence, positions, verb_end)
         else:
             m_name_verb = say.name_then_verb.match(after)
             if m_name_verb:
@@ -532,6 +540,40 @@ def _quotes(
     return facts
 
 
+# "..., kata politikus perempuan itu.": a description of the speaker named before.
+_DESCRIBED_SPEAKER = re.compile(r"\s+(?:[a-z]+\s+){1,4}?(?:itu|tersebut)\s*[.,]")
+
+
+def _holder_of_title(
+    per_sentence: list[_SentenceMentions], positions: list[Fact], start: int
+) -> Mention | None:
+    """The person a bare title right after a verb of saying names ("tegas Wagub.", "ujar Kepala
+    Bappeda X tersebut"): the latest holder, named before, of a post of that role (or a role
+    it opens: "Kepala Badan" for "Kepala") whose title shares the words the bare title adds."""
+    titled = next(
+        (
+            t
+            for sm in per_sentence
+            if sm.sentence.start <= start < sm.sentence.end
+            for t in sm.titled
+            if t.person is None and 0 <= t.title_start - start <= 2
+        ),
+        None,
+    )
+    if titled is None:
+        return None
+    tokens = titled.chunk.tokens
+    extra_words = {t.text.lower() for t in tokens[match_title(tokens, 0, vocabulary())[0] :]}
+    holders = [
+        f
+        for f in positions
+        if f.extra.get("role", "").startswith(titled.role)
+        and f.start < titled.title_start
+        and (not extra_words or extra_words & {w.lower() for w in str(f.obj).split()})
+    ]
+    return holders[-1].subject if holders else None
+
+
 def _last_subject(
     per_sentence: list[_SentenceMentions], before: int, since: int = 0
 ) -> Mention | None:
@@ -549,8 +591,14 @@ def _last_subject(
         ]
         # A capitalised common noun opening the sentence ("Perwakilan kelompok tani, Sarmo,")
         # is not its subject.
-        while named and named[0].type == "Other" and not (
-            is_personlike(named[0]) or is_single_name(named[0])
+        nouns = load_lexicon().words("person_noun")
+        while (
+            named
+            and named[0].type == "Other"
+            and (
+                not (is_personlike(named[0]) or is_single_name(named[0]))
+                or named[0].text.lower() in nouns  # "Pedagang sayur, Budi, ..."
+            )
         ):
             named.pop(0)
         if named and (

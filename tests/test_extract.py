@@ -676,3 +676,29 @@ def test_quotes_attributed_by_a_bare_title_or_a_description() -> None:
     assert ("quote", "Imran Latuconsina", "Petani jangan lagi menjual ke tengkulak") in facts
     assert ("quote", "Yohana Siahaya", "Benih unggul kami bagikan gratis tahun ini") in facts
     assert ("quote", "Ahmad Salim Fabanyo", "Pembeli jadi lebih ramai di pasar") in facts
+
+
+def test_event_dates_from_the_sentence_before_an_opening_event_word_and_the_name() -> None:
+    text = (
+        "Judul\n\nKepala Balai Benih Ikan Nasional, Rudi Hartawan, melakukan kunjungan kerja "
+        "ke Kabupaten Tulang Bawang, Rabu (9/10/2024). Dalam kunjungan itu, Rudi menghadiri "
+        "Temu Pembudidaya Udang Lampung 2024 di Aula Menggala.\n\n"
+        "Pameran Ikan Hias Tulang Bawang 2024 resmi dibuka. Pameran yang berlangsung 3-5 "
+        "Oktober 2024 itu diikuti 40 peserta di Kota Menggala.\n"
+    )
+    facts = facts_of(text)
+    assert ("event_date", "Temu Pembudidaya Udang Lampung 2024", "2024-10-09") in facts
+    assert ("event_date", "Pameran Ikan Hias Tulang Bawang 2024", "2024-10-03") in facts
+    assert ("event_place", "Pameran Ikan Hias Tulang Bawang 2024", "Kota Menggala") not in facts
+    # No date in the article gives a year: the event's name does.
+    text = "Judul\n\nPemkab Tulang Bawang menggelar Lomba Perahu Naga 2026 pada 20 Agustus.\n"
+    assert ("event_date", "Lomba Perahu Naga 2026", "2026-08-20") in facts_of(text)
+
+
+def test_a_date_before_an_event_in_another_paragraph_is_not_its_date() -> None:
+    text = (
+        "Judul\n\nPendaftaran dibuka hingga Jumat (4/10/2024). Calon peserta mendaftar daring.\n\n"
+        "Festival Kopi Liberika Jambi 2024 digelar di Taman Kota Jambi.\n"
+    )
+    facts = facts_of(text)
+    assert not any(kind == "event_date" for kind, _, _ in facts)

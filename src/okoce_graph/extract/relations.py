@@ -10,7 +10,7 @@ from functools import cache, cached_property, partial
 from itertools import pairwise
 
 from ..article import Article, Sentence
-from .dates import article_year, find_dates
+from .dates import DateMention, article_year, find_dates
 from .lexicon import NON_ASCII_CASES, load_lexicon
 from .mentions import (
     Chunk,
@@ -655,9 +655,14 @@ def _events(
     event_ref = lex.cue_regex("event_ref")
     held = lex.cue_regex("held")
     listing: Mention | None = None  # the event whose attendees a list after ":" names
+    dated: set[str] = set()  # the events given a start date
+    # The dates of the previous sentence, when it gave them to no event, and that sentence.
+    carried: tuple[list[DateMention], Sentence | None] = ([], None)
+    lead = per_sentence[0].sentence.index if per_sentence else -1
     for sm in per_sentence:
         s = sm.sentence
         events = [m for m in sm.named(("Event",)) if m.key not in former]
+        opener = False
         if events:
             target: Mention | None = events[0]
             current = events[-1]
@@ -667,35 +672,73 @@ def _events(
                 and sm.may_hold("event_ref")
                 and event_ref.search(text, s.start, s.end)
             )
-            target = current if named_before else None
+            # "Festival yang berlangsung ... itu": a bare event word opens the sentence.
+            opener = not named_before and current is not None and _opens_with_event_word(s.text)
+            target = current if named_before or opener else None
+        named = target or current
+        dates = find_dates(text, s.start, s.end, partial(_year_or_name_year, year, named))
+        (previous_dates, previous), carried = carried, (dates if target is None else [], s)
         if listing is not None and _BULLET.match(s.text):
             for person in sm.named(("Person",))[:1]:
                 facts.append(_fact("attended", person, listing, [s]))
             continue
         listing = None
-        facts += _attendance(text, sm, target or current)
+        facts += _attendance(text, sm, named)
         if s.text.rstrip().endswith(":") and _cue_spans(text, sm, "attend"):
-            listing = target or current
+            listing = named
         if target is None:
             continue
         is_held = sm.may_hold("held") and held.search(text, s.start, s.end) is not None
-        dates = find_dates(text, s.start, s.end, year)
-        if dates and (is_held or events):
+        evidence = [s]
+        if (
+            events
+            and not dates
+            and target.text not in dated
+            and len(previous_dates) == 1
+            and previous is not None
+            and (previous.line == s.line or previous.index == lead)
+        ):
+            # "... melakukan kunjungan kerja ke X, Kamis (8/8/2024). Dalam kunjungan tersebut,
+            # Budi menghadiri Temu Y": the date of the sentence before, which dates nothing else.
+            dates, evidence = previous_dates, [previous, s]
+        if dates and (is_held or events) and not (opener and target.text in dated):
             d = dates[0]
             # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.
             ends = lex.cue_regex("until").search(text[max(s.start, d.start - 25) : d.start])
             if ends:
-                facts.append(_fact("event_end_date", target, d.date, [s]))
+                facts.append(_fact("event_end_date", target, d.date, evidence))
             else:
-                facts.append(_fact("event_date", target, d.date, [s]))
+                facts.append(_fact("event_date", target, d.date, evidence))
+                dated.add(target.text)
             if d.end_date:
-                facts.append(_fact("event_end_date", target, d.end_date, [s]))
+                facts.append(_fact("event_end_date", target, d.end_date, evidence))
         # The venue of an event named in the sentence, or of one the sentence says is held.
         if events or is_held:
             place = _event_place(text, sm)
-            if place is not None:
+            # A sentence opening with a bare event word may name a region around the event.
+            if place is not None and (place.subtype == "venue" or not opener):
                 facts.append(_fact("event_place", target, place, [s]))
     return facts
+
+
+def _opens_with_event_word(sentence: str) -> bool:
+    """Whether a sentence opens with a bare event word before a lower-case word ("Festival
+    yang ...", "Pameran hasil pertanian itu ...")."""
+    words = sentence.split(None, 2)
+    return (
+        len(words) >= 2
+        and words[0] in load_lexicon().event_words
+        and words[1][:1].islower()
+    )
+
+
+def _year_or_name_year(year: Callable[[], int | None], event: Mention | None) -> int | None:
+    """The article's year, or else the year that closes the event's name ("Festival X 2024")."""
+    found = year()
+    if found is None and event is not None:
+        name_year = _TRAILING_YEAR.search(event.text)
+        found = int(name_year.group().strip()) if name_year else None
+    return found
 
 
 def _event_place(text: str, sm: _SentenceMentions) -> Mention | None:

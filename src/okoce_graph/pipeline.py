@@ -294,7 +294,7 @@ def _build_into(
     stale = {s.id for s in todo} | (before - {s.id for s in sources})
     small = len(stale) + len(todo) <= max(8, len(before) // 10)
     with StoreWriter(staging, out if small else None, before_digest,
-                     [article_iri(i) for i in sorted(stale)]) as store:
+                     [article_iri(i) for i in sorted(stale)], trusted=True) as store:
         for name in summaries:
             store.add(folder / name, reused=True)
         if progress and summaries:

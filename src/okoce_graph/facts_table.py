@@ -135,8 +135,10 @@ def facts_about(graph_dir: Path | str, iri: str, store: Any = None) -> list[dict
 def _in_order(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Query rows as facts-table rows, in a stable order."""
     table = [{name: _plain(row.get(name)) for name in FIELDS} for row in rows]
+    # The whole row breaks ties: the engine's row order is not part of the contract.
     table.sort(key=lambda r: (r["article"], r["start"], r["end"], r["kind"], r["subject"],
-                              r["object"]))
+                              r["object"], r["unit"], r["evidence"], r["subject_iri"],
+                              r["object_iri"]))
     return table
 
 

@@ -702,3 +702,20 @@ def test_a_date_before_an_event_in_another_paragraph_is_not_its_date() -> None:
     )
     facts = facts_of(text)
     assert not any(kind == "event_date" for kind, _, _ in facts)
+
+
+def test_an_inauguration_of_a_renamed_venue() -> None:
+    text = (
+        "Judul\n\nBupati Bone Bolango Hj. Rustam Akili meresmikan Gedung Serbaguna Tilamuta "
+        "di Desa Huntu pada 2 Mei 2024.\n\n"
+        "Peresmian Gedung Serbaguna Tilamuta ditandai pengguntingan pita. Hadir pula Ketua Tim "
+        "Penggerak PKK Kabupaten Bone Bolango Ny. Sarce Akili.\n\n"
+        "Rustam menyebutkan, gedung yang dahulu bernama Balai Rakyat Huntu itu dibangun ulang.\n"
+    )
+    facts = facts_of(text)
+    event = "Peresmian Gedung Serbaguna Tilamuta"
+    assert ("event_place", event, "Gedung Serbaguna Tilamuta") in facts
+    assert ("event_date", event, "2024-05-02") in facts
+    assert ("attended", "Sarce Akili", event) in facts
+    assert ("position", "Sarce Akili", "Ketua Tim Penggerak PKK Kabupaten Bone Bolango") in facts
+    assert ("renamed", "Balai Rakyat Huntu", "Gedung Serbaguna Tilamuta") in facts

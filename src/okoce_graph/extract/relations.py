@@ -718,7 +718,26 @@ def _events(
             # A sentence opening with a bare event word may name a region around the event.
             if place is not None and (place.subtype == "venue" or not opener):
                 facts.append(_fact("event_place", target, place, [s]))
-    return facts
+    return facts + _venues_in_event_names(per_sentence, facts, former)
+
+
+def _venues_in_event_names(
+    per_sentence: list[_SentenceMentions], facts: list[Fact], former: set[tuple[int, int]]
+) -> list[Fact]:
+    """ "Peresmian Pasar X" takes place at "Pasar X" when the article names that venue and
+    gives the event no other place."""
+    placed = {f.subject.text for f in facts if f.kind == "event_place"}
+    venues = {m.text: m for sm in per_sentence for m in sm.mentions if m.subtype == "venue"}
+    if not venues:
+        return []
+    found = []
+    for sm in per_sentence:
+        for m in sm.named(("Event",)):
+            venue = venues.get(m.text.partition(" ")[2])
+            if venue is not None and m.text not in placed and m.key not in former:
+                found.append(_fact("event_place", m, venue, [sm.sentence]))
+                placed.add(m.text)
+    return found
 
 
 def _opens_with_event_word(sentence: str) -> bool:
@@ -814,12 +833,17 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
 
 def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
+    seen: list[Mention] = []  # the names of the sentences before
     for sm in per_sentence:
         named = [m for m in sm.mentions if m.type in (*NAMED, "Other") and m.type != "Person"]
         for start, end, argument in _cue_spans(text, sm, "rename"):
             after = [m for m in named if m.start >= end and len(text[end : m.start].split()) <= 2]
             # An acronym in brackets after a name is that name again, not another one.
             before = [m for m in named if m.end <= start and not _bracketed(text, m)]
+            # "pasar yang dahulu bernama X itu": the market named before.
+            referred = _referred_by_noun(text, sm.sentence.start, start, seen + before)
+            if referred is not None and argument == "new_first":
+                before = [referred]
             if not after or not before:
                 continue
             first, second = before[-1], after[0]
@@ -836,7 +860,30 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 if m.type != kind:
                     m.type, m.typed_by = kind, f"renamed, so a {kind.lower()}"
             facts.append(_fact("renamed", old, new, [sm.sentence]))
+        seen += named
     return facts
+
+
+_NOUN_YANG = re.compile(r"(?:^|[\s,.])([A-Za-z]+)\s+yang\s*$")
+
+
+def _referred_by_noun(
+    text: str, sentence_start: int, cue_start: int, named: list[Mention]
+) -> Mention | None:
+    """The name a common noun before "yang" refers to ("pasar yang dahulu bernama ...", "Badan
+    yang sebelumnya bernama ..."): the latest name before it that opens with that noun."""
+    window = text[max(sentence_start, cue_start - 40) : cue_start]
+    if not window.rstrip().endswith("yang") and not text.startswith("yang", cue_start):
+        return None
+    found = _NOUN_YANG.search(window if window.rstrip().endswith("yang") else window + " yang")
+    if found is None:
+        return None
+    noun_start = cue_start - len(window) + found.start(1)
+    if any(m.start <= noun_start < m.end for m in named):
+        return None  # the noun opens a name of its own
+    noun = found.group(1).lower()
+    heads = [m for m in named if m.end <= noun_start and m.text.split()[0].lower() == noun]
+    return heads[-1] if heads else None
 
 
 def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:

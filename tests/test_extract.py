@@ -719,3 +719,15 @@ def test_an_inauguration_of_a_renamed_venue() -> None:
     assert ("attended", "Sarce Akili", event) in facts
     assert ("position", "Sarce Akili", "Ketua Tim Penggerak PKK Kabupaten Bone Bolango") in facts
     assert ("renamed", "Balai Rakyat Huntu", "Gedung Serbaguna Tilamuta") in facts
+
+
+def test_places_after_a_venue_in_lists_islands_and_se_prefix() -> None:
+    text = (
+        "Judul\n\nTemu Nelayan Natuna 2024 digelar di Gedung Sri Serindit (GSS), Ranai, Rabu "
+        "(4/9/2024). Peserta datang dari Pulau Bunguran, Pulau Serasan hingga Midai, serta dari "
+        "seluruh kecamatan se-Kepulauan Riau. Ketua panitia, Joko Widagdo, hadir.\n"
+    )
+    entities = entities_of(text)
+    for place in ("Ranai", "Pulau Bunguran", "Pulau Serasan", "Midai", "Kepulauan Riau"):
+        assert (place, "Place") in entities
+    assert ("Joko Widagdo", "Place") not in entities

@@ -17,7 +17,8 @@ from typing import NamedTuple
 from .lexicon import Lexicon, load_lexicon
 from .model import TITLE_REGION, Mention
 
-TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+# "se-Jawa Timur" ("all of Jawa Timur"): the prefix is a token of its own, before the name.
+TOKEN = re.compile(r"se-(?=[A-Z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
 # A year, or a period of years ("2024-2027") that closes an event's or a board's name.

@@ -287,6 +287,36 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
             typed = _context_type(text, sm.sentence, m)
             if typed is not None:
                 m.type, m.typed_by = typed
+    _type_places_after_places(text, sm)
+
+
+_PLACE_LIST_GAPS = (",", "dan", ", dan", "hingga", "serta", ", serta", "sampai")
+_COMMA_AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*$")
+
+
+def _type_places_after_places(text: str, sm: _SentenceMentions) -> None:
+    """ "di Aula Kaolin, Tanjungpandan, ...": untyped names that follow a place after "di",
+    one comma apart, name where that place lies."""
+    locative = _grammar().locative
+    s = sm.sentence
+    chain = False
+    listed = 0  # how many places in a row a list has named
+    previous: Mention | None = None
+    for m in sm.mentions:
+        if previous is not None and _bracketed(text, m):
+            continue  # "Taman X (TX), Tondano": the acronym belongs to the place before
+        gap = text[previous.end : m.start] if previous is not None else ""
+        follows = bool(_COMMA_AFTER_NAME.fullmatch(gap))
+        in_list = follows or gap.strip().lower() in _PLACE_LIST_GAPS
+        untyped = m.type == "Other" and m.subtype != "acronym"
+        if untyped and ((chain and follows) or (listed >= 2 and in_list)):
+            # "Pulau Lombok, Pulau Sumbawa hingga Flores": the list goes on.
+            m.type, m.subtype, m.typed_by = "Place", "region", "a place after a place and a comma"
+        chain = m.type == "Place" and (
+            (chain and follows) or bool(locative.search(text, max(s.start, m.start - 15), m.start))
+        )
+        listed = (listed + 1 if in_list else 1) if m.type == "Place" else 0
+        previous = m
 
 
 def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] | None:

@@ -731,3 +731,32 @@ def test_places_after_a_venue_in_lists_islands_and_se_prefix() -> None:
     for place in ("Ranai", "Pulau Bunguran", "Pulau Serasan", "Midai", "Kepulauan Riau"):
         assert (place, "Place") in entities
     assert ("Joko Widagdo", "Place") not in entities
+
+
+def test_openers_companions_welcomers_and_delegates_attend() -> None:
+    text = (
+        "Judul\n\nRapat Koordinasi Ketahanan Pangan Sikka 2025 berlangsung di Aula Sikka, "
+        "Maumere, Senin (3/2/2025). Rapat dibuka Wakil Bupati Sikka Simon Subsidi.\n\n"
+        "Kepala Dinas Pertanian Kabupaten Sikka, Yohanes Bata, hadir bersama Camat Alok Agus "
+        "Mbete. Ketua DPRD Sikka Donatus David memberikan sambutan.\n\n"
+        "Sekretaris Daerah Sikka, Adrianus Parera, hadir mewakili Bupati Sikka.\n\n"
+        "Pendaftaran lumbung dibuka hingga Maret, kata Kepala Bidang Tanaman Pangan Maria Bui.\n"
+    )
+    facts = facts_of(text)
+    event = "Rapat Koordinasi Ketahanan Pangan Sikka 2025"
+    for person in (
+        "Simon Subsidi", "Yohanes Bata", "Agus Mbete", "Donatus David", "Adrianus Parera"
+    ):
+        assert ("attended", person, event) in facts
+    # "dibuka" attends only the person right after it.
+    assert ("attended", "Maria Bui", event) not in facts
+
+
+def test_the_party_named_first_comes_first_in_a_collaboration() -> None:
+    text = (
+        "Judul\n\nDinas Perikanan Kabupaten Sikka menggandeng PT Laut Flores Jaya untuk "
+        "distribusi benih. Koperasi Nelayan Maumere menjalin kerja sama Bank Sikka Sejahtera.\n"
+    )
+    facts = facts_of(text)
+    assert ("collaborates", "Dinas Perikanan Kabupaten Sikka", "PT Laut Flores Jaya") in facts
+    assert ("collaborates", "Koperasi Nelayan Maumere", "Bank Sikka Sejahtera") in facts

@@ -845,7 +845,11 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
             continue
         after = [p for p in persons if p.start >= end]
         before = [p for p in persons if p.end <= start]
-        if argument == "after" or (argument == "any" and after):
+        if argument == "both":
+            attendees += before[-1:] + after
+        elif argument == "next":
+            attendees += [p for p in after[:1] if _only_title_between(text, end, p.start)]
+        elif argument == "after" or (argument == "any" and after):
             attendees += after
         else:
             attendees += before
@@ -856,6 +860,14 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
         seen.add(p.key)
         facts.append(_fact("attended", p, event, [s]))
     return facts
+
+
+_CAPITALISED_RUN = re.compile(r"(?:\s*+(?:[A-Z][\w.()-]*+|,))*+\s*")
+
+
+def _only_title_between(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds nothing but capitalised words (a title, honorifics)."""
+    return _CAPITALISED_RUN.fullmatch(text, start, end) is not None
 
 
 # Renames, collaborations, alternate names -----------------------------------------------------
@@ -967,7 +979,10 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                     text, [m for m in parties if m.start >= dengan.end()], dengan.end()
                 )
             elif right_after and before:
-                partners = []
+                # "Dinas X menggandeng PT Y", "Dinas X menjalin kerja sama PT Y": the party
+                # named first comes first.
+                subject = before[-1]
+                partners = _listed(text, [m for m in parties if m.start >= end], end)
             if before and subject is not None and subject is not before[-1] and not partners:
                 partners = [before[-1]]
         if subject is None:

@@ -760,3 +760,16 @@ def test_the_party_named_first_comes_first_in_a_collaboration() -> None:
     facts = facts_of(text)
     assert ("collaborates", "Dinas Perikanan Kabupaten Sikka", "PT Laut Flores Jaya") in facts
     assert ("collaborates", "Koperasi Nelayan Maumere", "Bank Sikka Sejahtera") in facts
+
+
+def test_a_one_word_body_before_a_person_known_by_one_name() -> None:
+    text = (
+        "Judul\n\nDinas Pariwisata Kota Bima bekerja sama dengan Lasakora dalam promosi tenun.\n\n"
+        "Nota kesepahaman diteken Ketua Umum Lasakora Nurlaila Daeng Bau.\n\n"
+        "Nurlaila mengatakan promosi dimulai bulan depan.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Nurlaila Daeng Bau", "Ketua Umum Lasakora") in facts
+    # Without the one name said alone elsewhere, three words stay one person's name.
+    text = "Judul\n\nHadir pula Ketua Umum Lasakora Nurlaila Daeng Bau.\n"
+    assert ("position", "Lasakora Nurlaila Daeng", "Ketua Umum") not in facts_of(text)

@@ -450,9 +450,11 @@ def _split_org_person(
     known_people: set[tuple[str, ...]],
     known_bodies: frozenset[tuple[str, ...]] = frozenset(),
     place_first: bool = False,
+    loose_names: frozenset[str] = frozenset(),
 ) -> tuple[list[Token], list[Token]]:
     """Split the words after a title into (organisation or region, person's name).
-    `place_first`: the title is of a local unit ("Lurah", "Camat"), whose name comes first."""
+    `place_first`: the title is of a local unit ("Lurah", "Camat"), whose name comes first.
+    `loose_names`: one-word names the article writes on their own, not as a person's."""
     least = 1 if place_first else 0
     for h in range(least, len(rest)):
         n = vocab.honorifics.match(rest, h)
@@ -468,6 +470,15 @@ def _split_org_person(
     for p in range(len(rest) - 1, 0, -1):
         if tuple(words[:p]) in known_bodies and all(_personish(t, vocab) for t in rest[p:]):
             return rest[:p], rest[p:]
+    # "Ketua Umum Wanara Budi Santoso" where "Wanara" stands alone elsewhere and "Budi" speaks
+    # alone elsewhere: the one word is the body, the person's name starts after it.
+    if (
+        len(rest) >= 3
+        and words[0] in loose_names
+        and (words[1],) in known_people
+        and all(_personish(t, vocab) for t in rest[1:])
+    ):
+        return rest[:1], rest[1:]
     covered = {i for s, n in _region_cover(rest, vocab) for i in range(s, s + n)}
     p = len(rest)
     while (
@@ -501,6 +512,7 @@ def classify_chunk(
     chunk: Chunk,
     known_people: set[tuple[str, ...]],
     known_bodies: frozenset[tuple[str, ...]] = frozenset(),
+    loose_names: frozenset[str] = frozenset(),
 ) -> tuple[list[Mention], TitledName | None]:
     vocab = vocabulary()
     lex = vocab.lexicon
@@ -531,7 +543,7 @@ def classify_chunk(
             org_tokens, person_tokens = rest, []
         else:
             org_tokens, person_tokens = _split_org_person(
-                rest, vocab, known_people, known_bodies, scope == "place"
+                rest, vocab, known_people, known_bodies, scope == "place", loose_names
             )
         person = (
             mention(person_tokens, "Person", by="name after a title") if person_tokens else None

@@ -155,10 +155,16 @@ def extract(article: Article) -> Extraction:
         for m in sm.mentions
         if m.type in ("Organization", "Program", "Place") and " " in m.text
     ) | _bracketed_acronyms(text, per_sentence)
+    loose_names = frozenset(
+        m.text
+        for sm in per_sentence
+        for m in sm.mentions
+        if " " not in m.text and m.type in ("Other", "Organization") and not m.in_quote
+    )
     for sm, results in zip(per_sentence, classified, strict=True):
         for i, (chunk, (_, titled)) in enumerate(zip(sm.chunks, results, strict=True)):
             if titled is not None:
-                results[i] = classify_chunk(text, chunk, known_people, known_bodies)
+                results[i] = classify_chunk(text, chunk, known_people, known_bodies, loose_names)
         sm.mentions = [m for mentions, _ in results for m in mentions]
         sm.titled = [titled for _, titled in results if titled is not None]
     _type_people_named_elsewhere(per_sentence)

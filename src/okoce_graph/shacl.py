@@ -114,12 +114,12 @@ def validate(graph_dir: Path | str, *, shapes: Path | None = None) -> Report:
 
 def validate_dataset(path: Path, *, shapes: Path | None = None) -> Report:
     """Validate an N-Quads file (the union of its graphs)."""
-    return _validate(_load_file(path), _load_shapes(shapes))
+    return _validate(_load_file(path), _compiled_shapes(shapes))
 
 
 def validate_quads(lines: Iterable[str], *, shapes: Path | None = None) -> Report:
     """Validate N-Quads lines, e.g. the canonical lines `build` is about to write."""
-    return _validate(_load_lines(lines, "dataset"), _load_shapes(shapes))
+    return _validate(_load_lines(lines, "dataset"), _compiled_shapes(shapes))
 
 
 def shapes_without_targets(graph_dir: Path, *, shapes: Path | None = None) -> list[str]:
@@ -149,24 +149,68 @@ def _load_file(path: Path) -> Graph:
 
 def _load_lines(lines: Iterable[str], source: str) -> Graph:
     """The union of all graphs of N-Quads `lines`, as one rdflib Graph."""
+    lines = list(lines)
+    union = _data_graph_class()()
+    with _quiet_rdflib():
+        triples = _fast_triples(lines)
+        if triples is None:
+            triples = _parsed_triples(lines, source)
+        for triple in triples:
+            union.add(triple)
+    if len(union) == 0:
+        raise OkoceError(f"{source}: empty dataset; rebuild it")
+    return union
+
+
+@functools.cache
+def _quad_line() -> re.Pattern[str]:
+    """One N-Quads line without blank nodes, one space between terms, built from the patterns
+    of rdflib's own N-Quads parser: a line it matches is read by that parser to the same terms."""
+    from rdflib.plugins.parsers.ntriples import literal, litinfo, uriref
+
+    return re.compile(rf"{uriref} {uriref} (?:{uriref}|{literal}{litinfo})(?: {uriref})? \.")
+
+
+def _fast_triples(lines: list[str]) -> list[tuple[Node, Node, Node]] | None:
+    """The triples of canonical lines, made directly (a fifth of the cost of rdflib's parser);
+    None when a line is not canonical, so that the parser reads (or rejects) it."""
+    from rdflib import Literal, URIRef
+    from rdflib.plugins.parsers.ntriples import unquote
+
+    match = _quad_line().fullmatch
+    triples = []
+    for line in lines:
+        line = line.removesuffix("\n")
+        if "\r" in line or "\n" in line:
+            return None  # the parser splits lines there
+        m = match(line)
+        if m is None:
+            if line.startswith("#"):
+                continue  # a comment, which the parser skips
+            return None
+        s, p, o, lit, lang, dtype, _ = m.groups()
+        if lit is None:
+            obj: Node = URIRef(unquote(o))
+        else:
+            obj = Literal(unquote(lit), lang or None, URIRef(unquote(dtype)) if dtype else None)
+        triples.append((URIRef(unquote(s)), URIRef(unquote(p)), obj))
+    return triples
+
+
+def _parsed_triples(lines: list[str], source: str) -> list[tuple[Node, Node, Node]]:
     from rdflib import Dataset
 
     text = "".join(line if line.endswith("\n") else line + "\n" for line in lines)
     dataset = Dataset()
     try:
-        with _quiet_rdflib(), warnings.catch_warnings():
+        with warnings.catch_warnings():
             # rdflib's N-Quads parser uses its own deprecated Dataset.default_context
             warnings.simplefilter("ignore", DeprecationWarning)
             dataset.parse(data=text, format="nquads")
     except Exception as exc:  # rdflib raises several types for bad syntax
         detail = " ".join(str(exc).split())[:200]
         raise OkoceError(f"{source}: corrupt dataset ({detail}); rebuild it") from None
-    union = _query_cached_graph()
-    for s, p, o, _ in dataset.quads((None, None, None, None)):
-        union.add((s, p, o))
-    if len(union) == 0:
-        raise OkoceError(f"{source}: empty dataset; rebuild it")
-    return union
+    return [(s, p, o) for s, p, o, _ in dataset.quads((None, None, None, None))]
 
 
 @contextlib.contextmanager
@@ -185,20 +229,113 @@ def _quiet_rdflib() -> Iterator[None]:
 _PREPARED: dict[str, Any] = {}
 
 
-def _query_cached_graph() -> Graph:
-    return _query_cached_graph_class()()
-
-
 @functools.cache
-def _query_cached_graph_class() -> type[Graph]:
-    """An rdflib Graph that parses each SPARQL text once. pySHACL runs a SPARQL constraint once
-    per focus node, as text; parsing it is most of the cost of those constraints."""
+def _data_graph_class() -> type[Graph]:
+    """The rdflib Graph that pySHACL checks: its triples are in three dicts (rdflib's Memory
+    store spends as much again on bookkeeping for contexts and events, of no use here), and it
+    parses each SPARQL text once (pySHACL runs a SPARQL constraint once per focus node, as text;
+    parsing it would be most of the cost of those constraints)."""
     from rdflib import Graph
     from rdflib.plugins.sparql import prepareQuery
+    from rdflib.plugins.sparql.evaluate import evalQuery
+    from rdflib.plugins.sparql.processor import SPARQLResult
+    from rdflib.plugins.stores.memory import SimpleMemory
+    from rdflib.store import Store
 
-    class QueryCachedGraph(Graph):
-        def query(self, query_object: Any, *args: Any, **kwargs: Any) -> Any:
-            if isinstance(query_object, str):
+    class TripleIndex(Store):
+        # pySHACL wraps the graph in an rdflib Dataset over the graph's store, which asserts
+        # these; the graph is the store's only context.
+        context_aware = True
+        graph_aware = True
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.spo: dict[Node, dict[Node, dict[Node, None]]] = {}
+            self.pos: dict[Node, dict[Node, dict[Node, None]]] = {}
+            self.osp: dict[Node, dict[Node, dict[Node, None]]] = {}
+            self.size = 0
+            self.names = SimpleMemory()  # the prefixes bound, as rdflib's stores keep them
+
+        def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
+            s, p, o = triple
+            objects = self.spo.setdefault(s, {}).setdefault(p, {})
+            if o not in objects:
+                objects[o] = None
+                self.pos.setdefault(p, {}).setdefault(o, {})[s] = None
+                self.osp.setdefault(o, {}).setdefault(s, {})[p] = None
+                self.size += 1
+
+        def remove(self, triple: Any, context: Any = None) -> None:
+            raise NotImplementedError("the graph validated is never changed")
+
+        def __len__(self, context: Any = None) -> int:
+            return self.size
+
+        def triples(self, triple: Any, context: Any = None) -> Iterator[Any]:
+            s, p, o = triple
+            if s is not None:
+                by_predicate = self.spo.get(s, {})
+                pairs = by_predicate.items() if p is None else [(p, by_predicate.get(p, {}))]
+                for p2, objects in pairs:
+                    if o is None:
+                        for o2 in objects:
+                            yield (s, p2, o2), iter(())
+                    elif o in objects:
+                        yield (s, p2, o), iter(())
+            elif p is not None:
+                by_object = self.pos.get(p, {})
+                pairs = by_object.items() if o is None else [(o, by_object.get(o, {}))]
+                for o2, subjects in pairs:
+                    for s2 in subjects:
+                        yield (s2, p, o2), iter(())
+            elif o is not None:
+                for s2, predicates in self.osp.get(o, {}).items():
+                    for p2 in predicates:
+                        yield (s2, p2, o), iter(())
+            else:
+                for s2, by_predicate in self.spo.items():
+                    for p2, objects in by_predicate.items():
+                        for o2 in objects:
+                            yield (s2, p2, o2), iter(())
+
+        def bind(self, prefix: str, namespace: Any, override: bool = True) -> None:
+            self.names.bind(prefix, namespace, override)
+
+        def namespace(self, prefix: str) -> Any:
+            return self.names.namespace(prefix)
+
+        def prefix(self, namespace: Any) -> Any:
+            return self.names.prefix(namespace)
+
+        def namespaces(self) -> Iterator[Any]:
+            return self.names.namespaces()
+
+    class DataGraph(Graph):
+        def __init__(self) -> None:
+            super().__init__(store=TripleIndex())
+
+        def query(
+            self,
+            query_object: Any,
+            processor: Any = "sparql",
+            result: Any = "sparql",
+            initNs: Any = None,
+            initBindings: Any = None,
+            use_store_provided: bool = True,
+            **kwargs: Any,
+        ) -> Any:
+            if not (isinstance(query_object, str) and processor == result == "sparql"):
+                return super().query(
+                    query_object,
+                    processor,
+                    result,
+                    initNs,
+                    initBindings,
+                    use_store_provided,
+                    **kwargs,
+                )
+            prepared = _PREPARED.get(query_object)
+            if prepared is None:
                 # pySHACL writes the PREFIX lines in no fixed order: sort them for the key.
                 lines = query_object.split("\n")
                 prefixes = sorted(line for line in lines if line.startswith("PREFIX "))
@@ -206,18 +343,19 @@ def _query_cached_graph_class() -> type[Graph]:
                 key = "\n".join(prefixes + body)
                 if key not in _PREPARED:
                     _PREPARED[key] = prepareQuery(key)
-                query_object = _PREPARED[key]
-            return super().query(query_object, *args, **kwargs)
+                prepared = _PREPARED[query_object] = _PREPARED[key]
+            # What Graph.query comes to for a prepared query (initNs only serves parsing),
+            # without its per-call lookups: the graph's namespaces, the store's query, plugins.
+            return SPARQLResult(evalQuery(self, prepared, initBindings, kwargs.get("base")))
 
-    return QueryCachedGraph
+    return DataGraph
 
 
 _SHAPES_CACHE: dict[tuple[str, int, int], tuple[Any, ...]] = {}
 
 
-def _load_shapes(path: Path | None) -> Graph:
-    """The shapes graph; parsed once per file version, a fresh copy each time (pySHACL adds a
-    few triples to the shapes graph it is given)."""
+def _shapes_version(path: Path | None) -> tuple[str, int, int]:
+    """The shapes file's version (path, mtime, size); its triples are parsed once per version."""
     from rdflib import Graph
 
     path = path or shapes_path()
@@ -231,31 +369,162 @@ def _load_shapes(path: Path | None) -> Graph:
     except Exception as exc:
         detail = " ".join(str(exc).split())[:200]
         raise OkoceError(f"{path}: invalid shapes file ({detail})") from None
-    shapes = Graph()
-    for triple in _SHAPES_CACHE[key]:
+    return key
+
+
+def _load_shapes(path: Path | None, graph_class: type[Graph] | None = None) -> Graph:
+    """A fresh shapes graph (pySHACL adds a few triples to the shapes graph it is given)."""
+    from rdflib import Graph
+
+    shapes = (graph_class or Graph)()
+    for triple in _SHAPES_CACHE[_shapes_version(path)]:
         shapes.add(triple)
     return shapes
+
+
+@functools.cache
+def _memo_graph_class() -> type[Graph]:
+    """An rdflib Graph that remembers the answer to each triple pattern until it changes: pySHACL
+    reads a shape's parameters from the shapes graph again for every node the shape checks."""
+    from rdflib import Graph
+    from rdflib.paths import Path as PropertyPath
+
+    class MemoGraph(Graph):
+        def __init__(self) -> None:
+            super().__init__()
+            self.memo: dict[Any, tuple[Any, ...]] = {}
+
+        def add(self, triple: Any) -> Any:
+            self.memo.clear()
+            return super().add(triple)
+
+        def addN(self, quads: Any) -> Any:
+            self.memo.clear()
+            return super().addN(quads)
+
+        def remove(self, triple: Any) -> Any:
+            self.memo.clear()
+            return super().remove(triple)
+
+        def triples(self, triple: Any) -> Any:
+            if isinstance(triple[1], PropertyPath):  # evaluated through the other patterns
+                yield from super().triples(triple)
+                return
+            found = self.memo.get(triple)
+            if found is None:
+                found = self.memo[triple] = tuple(super().triples(triple))
+            yield from found
+
+    return MemoGraph
 
 
 # ---------------------------------------------------------------- validation
 
 
-def _validate(data: Graph, shapes: Graph) -> Report:
-    import pyshacl
+# pySHACL's ShapesGraph of each shapes file version, kept for every validation in this
+# process: its shapes and their paths are read once, and so are their constraints (see
+# `_keep_constraints`), which pySHACL would otherwise build anew for every node it checks.
+_COMPILED: dict[tuple[str, int, int], Any] = {}
+# the constraints built so far, per compiled ShapesGraph: {(class, shape): constraint}
+_KEPT: dict[Any, dict[tuple[type, Any], Any]] = {}
+
+
+def _compiled_shapes(path: Path | None) -> Any:
+    from pyshacl.shapes_graph import ShapesGraph
+
+    version = _shapes_version(path)
+    if version not in _COMPILED:
+        _keep_constraints()
+        shapes = ShapesGraph(_load_shapes(path, _memo_graph_class()), logger=_pyshacl_logger())
+        _KEPT[shapes] = {}
+        _COMPILED[version] = shapes
+    return _COMPILED[version]
+
+
+@functools.cache
+def _keep_constraints() -> None:
+    """pySHACL builds a shape's constraints each time the shape checks a node, reading their
+    parameters from the shapes graph, and finds them by testing each predicate of the shape
+    against a list of ~40 IRIs (rdflib compares IRIs in Python). Through the map it consults,
+    `pyshacl.shape.CONSTRAINT_PARAMS`, the list is tested as a set and a compiled shapes
+    graph keeps each constraint once built; other shapes graphs get new ones as before."""
+    import pyshacl.shape
+    from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+
+    class ParameterList(list):  # type: ignore[type-arg]
+        def __init__(self, items: list[Any]) -> None:
+            super().__init__(items)
+            self.members = frozenset(items)
+
+        def __contains__(self, item: object) -> bool:
+            return item in self.members
+
+    class Kept:
+        def __init__(self, cls: type) -> None:
+            self.cls = cls
+
+        def __call__(self, shape: Any) -> Any:
+            kept = _KEPT.get(shape.sg)
+            if kept is None:
+                return self.cls(shape)
+            key = (self.cls, shape)
+            if key not in kept:
+                kept[key] = self.cls(shape)
+            return kept[key]
+
+    # One maker per class: pySHACL runs a class once per shape, whichever parameter found it
+    # (sh:qualifiedValueShape and sh:qualifiedMinCount are one constraint).
+    makers: dict[type, Kept] = {}
+    mapping = {p: makers.setdefault(c, Kept(c)) for p, c in CONSTRAINT_PARAMETERS_MAP.items()}
+    pyshacl.shape.CONSTRAINT_PARAMS = (ParameterList(ALL_CONSTRAINT_PARAMETERS), mapping)
+
+
+@functools.cache
+def _pyshacl_logger() -> logging.Logger:
+    from pyshacl.entrypoints import make_default_logger
+
+    return make_default_logger(name="pyshacl-validate")
+
+
+def _validate(data: Graph, shapes: Any) -> Report:
+    """What `pyshacl.validate(data, shacl_graph=..., inplace=True, ...)` does, with a compiled
+    ShapesGraph `shapes` instead of a new one each time."""
+    from pyshacl.errors import ValidationFailure
+    from pyshacl.graph_abstraction import DataGraph
+    from pyshacl.validator import Validator
+
+    options = {
+        "debug": False,
+        "inference": "none",
+        "inplace": True,
+        "abort_on_first": False,
+        "allow_infos": True,
+        "allow_warnings": True,
+        "advanced": False,
+        "iterate_rules": False,
+        "use_js": None,
+        "sparql_mode": False,
+        "logger": _pyshacl_logger(),
+        "focus_nodes": None,
+        "use_shapes": None,
+    }
+    with _quiet_rdflib():
+        validator = Validator(
+            DataGraph.from_rdflib(data), shacl_graph=shapes.graph, options=options
+        )
+        validator.shacl_graph = shapes  # in place of the new one it made
+        try:
+            _, results, _ = validator.run()
+        except ValidationFailure as exc:  # the shapes are broken
+            results = exc
+    return _report(results, shapes.graph)
+
+
+def _report(results: Any, shapes: Graph) -> Report:
+    """The report of pySHACL's results graph."""
     from rdflib import Graph
     from rdflib.namespace import RDF, SH
 
-    with _quiet_rdflib():
-        _, results, _ = pyshacl.validate(
-            data,
-            shacl_graph=shapes,
-            inference="none",
-            abort_on_first=False,
-            allow_warnings=True,
-            allow_infos=True,
-            advanced=False,
-            inplace=True,
-        )
     if not isinstance(results, Graph):  # pySHACL's ValidationFailure: the shapes are broken
         raise OkoceError(f"the SHACL shapes cannot be run: {' '.join(str(results).split())}")
     names = _Names()

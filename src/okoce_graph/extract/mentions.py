@@ -235,7 +235,7 @@ def chunk_sentence(
                 continue
             # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...", "Penjabat (Pj.) Bupati X": a
             # bracketed abbreviation of one to three words inside.
-            close = _inner_bracket_end(tokens, j + 1, i)
+            close = _inner_bracket_end(tokens, j + 1, i) if nxt.text == "(" else 0
             if close:
                 run.extend(tokens[j + 1 : close + 2])
                 j = close + 1
@@ -516,7 +516,10 @@ def classify_chunk(
 ) -> tuple[list[Mention], TitledName | None]:
     vocab = vocabulary()
     lex = vocab.lexicon
-    tokens, honorific = _strip_honorifics(_without_inner_brackets(chunk.tokens), vocab)
+    tokens = chunk.tokens
+    if text.find("(", tokens[0].end, tokens[-1].start) >= 0:
+        tokens = _without_inner_brackets(tokens)
+    tokens, honorific = _strip_honorifics(tokens, vocab)
     if not tokens or (_is_degree(tokens[0], vocab) and all(_is_degree(t, vocab) for t in tokens)):
         return [], None
 

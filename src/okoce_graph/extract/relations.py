@@ -10,7 +10,7 @@ from functools import cache, cached_property, partial
 from itertools import pairwise
 
 from ..article import Article, Sentence
-from .dates import DateMention, article_year, find_dates
+from .dates import article_year, find_dates
 from .lexicon import NON_ASCII_CASES, load_lexicon
 from .mentions import (
     Chunk,
@@ -371,23 +371,24 @@ def _described_person(
     """Why a name set off by commas is a person's, or "": a noun that describes people stands
     beside it ("Rina Lestari, pemilik usaha kue", "salah satu peserta, Rina Lestari,"), or a
     one-word name between commas is the subject of a verb ("yang hadir, Sarmo, mengaku")."""
-    if not (is_personlike(m) or is_single_name(m)):
-        return ""
-    nouns = load_lexicon().words("person_noun")
     following = _COMMA_WORD.match(after)
+    if following is None:
+        return ""  # every shape has a comma right after the name: most names have none
+    nouns = load_lexicon().words("person_noun")
     preceding = _WORD_COMMA.search(before)
-    if following and following.group(1) in nouns:
-        return "a noun describing people after the name"
-    if preceding and preceding.group(1) in nouns and following:
-        return "a noun describing people before the name"
-    if (
+    if following.group(1) in nouns:
+        reason = "a noun describing people after the name"
+    elif preceding and preceding.group(1) in nouns:
+        reason = "a noun describing people before the name"
+    elif (
         preceding
-        and following
         and following.group(1).islower()
         and following.group(1).startswith(_VERB_PREFIXES)
     ):
-        return "a name between commas before a verb"
-    return ""
+        reason = "a name between commas before a verb"
+    else:
+        return ""
+    return reason if is_personlike(m) or is_single_name(m) else ""
 
 
 def _generic(text: str, m: Mention) -> bool:
@@ -692,8 +693,8 @@ def _events(
     held = lex.cue_regex("held")
     listing: Mention | None = None  # the event whose attendees a list after ":" names
     dated: set[str] = set()  # the events given a start date
-    # The dates of the previous sentence, when it gave them to no event, and that sentence.
-    carried: tuple[list[DateMention], Sentence | None] = ([], None)
+    # The previous sentence, when it refers to no event (its dates are read if needed).
+    previous: Sentence | None = None
     lead = per_sentence[0].sentence.index if per_sentence else -1
     for sm in per_sentence:
         s = sm.sentence
@@ -712,8 +713,7 @@ def _events(
             opener = not named_before and current is not None and _opens_with_event_word(s.text)
             target = current if named_before or opener else None
         named = target or current
-        dates = find_dates(text, s.start, s.end, partial(_year_or_name_year, year, named))
-        (previous_dates, previous), carried = carried, (dates if target is None else [], s)
+        before, previous = previous, (s if target is None else None)
         if listing is not None and _BULLET.match(s.text):
             for person in sm.named(("Person",))[:1]:
                 facts.append(_fact("attended", person, listing, [s]))
@@ -725,18 +725,21 @@ def _events(
         if target is None:
             continue
         is_held = sm.may_hold("held") and held.search(text, s.start, s.end) is not None
+        event_year = partial(_year_or_name_year, year, named)
+        dates = find_dates(text, s.start, s.end, event_year)
         evidence = [s]
         if (
             events
             and not dates
             and target.text not in dated
-            and len(previous_dates) == 1
-            and previous is not None
-            and (previous.line == s.line or previous.index == lead)
+            and before is not None
+            and (before.line == s.line or before.index == lead)
         ):
             # "... melakukan kunjungan kerja ke X, Kamis (8/8/2024). Dalam kunjungan tersebut,
             # Budi menghadiri Temu Y": the date of the sentence before, which dates nothing else.
-            dates, evidence = previous_dates, [previous, s]
+            previous_dates = find_dates(text, before.start, before.end, event_year)
+            if len(previous_dates) == 1:
+                dates, evidence = previous_dates, [before, s]
         if dates and (is_held or events) and not (opener and target.text in dated):
             d = dates[0]
             # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.

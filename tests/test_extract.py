@@ -773,3 +773,13 @@ def test_a_one_word_body_before_a_person_known_by_one_name() -> None:
     # Without the one name said alone elsewhere, three words stay one person's name.
     text = "Judul\n\nHadir pula Ketua Umum Lasakora Nurlaila Daeng Bau.\n"
     assert ("position", "Lasakora Nurlaila Daeng", "Ketua Umum") not in facts_of(text)
+
+
+def test_a_weekday_after_a_title_and_name_is_not_an_apposed_name() -> None:
+    text = (
+        "Judul\n\nPekan Kopi Gayo 2024 resmi dibuka Bupati Aceh Tengah Subhandhy Arsyad, Rabu "
+        "(15/5/2024), di Gedung Olah Seni Takengon.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Subhandhy Arsyad", "Bupati Aceh Tengah") in facts
+    assert ("attended", "Subhandhy Arsyad", "Pekan Kopi Gayo 2024") in facts

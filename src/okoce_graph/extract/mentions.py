@@ -346,6 +346,9 @@ def _names_a_person(tokens: list[Token], vocab: Vocabulary) -> bool:
     name, honorific = _strip_honorifics(tokens, vocab)
     if not name or match_title(name, 0, vocab)[0] or vocab.org_heads.match(name, 0):
         return False
+    lex = vocab.lexicon
+    if name[0].text in lex.weekdays or name[0].text in lex.months:
+        return False  # "Bupati X Budi Santoso, Senin (3/2)": a date follows, not a name
     if any(_is_degree(t, vocab) for t in name):
         return False
     return honorific or (len(name) <= 5 and all(_personish(t, vocab) for t in name))

@@ -783,3 +783,24 @@ def test_a_weekday_after_a_title_and_name_is_not_an_apposed_name() -> None:
     facts = facts_of(text)
     assert ("position", "Subhandhy Arsyad", "Bupati Aceh Tengah") in facts
     assert ("attended", "Subhandhy Arsyad", "Pekan Kopi Gayo 2024") in facts
+
+
+def test_a_launch_told_in_the_sentence_before_and_an_absence_not_seen() -> None:
+    text = (
+        "Judul\n\nPemerintah Kota Pekalongan meluncurkan Kartu Batik Berdaya di Pendopo Jetayu, "
+        "Kamis (12/9/2024). Peluncuran Kartu Batik Berdaya dilakukan langsung oleh Wali Kota "
+        "Pekalongan Afzan Arslan.\n\n"
+        "Kepala Dinas Koperasi, UKM dan Perdagangan Kota Pekalongan Sri Ruminingsih hadir. "
+        "Wakil Wali Kota Pekalongan Salahudin tidak tampak hadir dalam acara tersebut.\n"
+    )
+    facts = facts_of(text)
+    event = "Peluncuran Kartu Batik Berdaya"
+    assert ("event_date", event, "2024-09-12") in facts
+    assert ("event_place", event, "Pendopo Jetayu") in facts
+    assert (
+        "position",
+        "Sri Ruminingsih",
+        "Kepala Dinas Koperasi, UKM dan Perdagangan Kota Pekalongan",
+    ) in facts
+    assert ("attended", "Sri Ruminingsih", event) in facts
+    assert ("attended", "Salahudin", event) not in facts

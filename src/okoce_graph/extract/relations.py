@@ -694,7 +694,7 @@ def _events(
     listing: Mention | None = None  # the event whose attendees a list after ":" names
     dated: set[str] = set()  # the events given a start date
     # The previous sentence, when it refers to no event (its dates are read if needed).
-    previous: Sentence | None = None
+    previous: _SentenceMentions | None = None
     lead = per_sentence[0].sentence.index if per_sentence else -1
     for sm in per_sentence:
         s = sm.sentence
@@ -713,7 +713,7 @@ def _events(
             opener = not named_before and current is not None and _opens_with_event_word(s.text)
             target = current if named_before or opener else None
         named = target or current
-        before, previous = previous, (s if target is None else None)
+        before, previous = previous, (sm if target is None else None)
         if listing is not None and _BULLET.match(s.text):
             for person in sm.named(("Person",))[:1]:
                 facts.append(_fact("attended", person, listing, [s]))
@@ -728,18 +728,20 @@ def _events(
         event_year = partial(_year_or_name_year, year, named)
         dates = find_dates(text, s.start, s.end, event_year)
         evidence = [s]
+        carried = False
         if (
             events
             and not dates
             and target.text not in dated
             and before is not None
-            and (before.line == s.line or before.index == lead)
+            and (before.sentence.line == s.line or before.sentence.index == lead)
         ):
             # "... melakukan kunjungan kerja ke X, Kamis (8/8/2024). Dalam kunjungan tersebut,
             # Budi menghadiri Temu Y": the date of the sentence before, which dates nothing else.
-            previous_dates = find_dates(text, before.start, before.end, event_year)
+            b = before.sentence
+            previous_dates = find_dates(text, b.start, b.end, event_year)
             if len(previous_dates) == 1:
-                dates, evidence = previous_dates, [before, s]
+                dates, evidence, carried = previous_dates, [b, s], True
         if dates and (is_held or events) and not (opener and target.text in dated):
             d = dates[0]
             # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.
@@ -754,9 +756,15 @@ def _events(
         # The venue of an event named in the sentence, or of one the sentence says is held.
         if events or is_held:
             place = _event_place(text, sm)
+            where = [s]
+            if place is None and carried and before is not None:
+                # The sentence that gave the date may give the venue: "... di Aula X, Kamis"
+                # (a venue only: "meresmikan Pasar X di Desa Y" places the market in a village).
+                place, where = _event_place(text, before), evidence
+                place = place if place is not None and place.subtype == "venue" else None
             # A sentence opening with a bare event word may name a region around the event.
             if place is not None and (place.subtype == "venue" or not opener):
-                facts.append(_fact("event_place", target, place, [s]))
+                facts.append(_fact("event_place", target, place, where))
     return facts + _venues_in_event_names(per_sentence, facts, former)
 
 

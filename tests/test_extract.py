@@ -804,3 +804,18 @@ def test_a_launch_told_in_the_sentence_before_and_an_absence_not_seen() -> None:
     ) in facts
     assert ("attended", "Sri Ruminingsih", event) in facts
     assert ("attended", "Salahudin", event) not in facts
+
+
+def test_more_attributions_renames_and_short_names() -> None:
+    text = (
+        "Judul\n\nBupati Kebumen Arif Sugiyanto meninjau pasar. \"Harga cabai mulai turun,\" "
+        "kata dia.\n\n"
+        "\"Kami bawa 30 paket wisata,\" demikian disampaikan Sekretaris Askowis, Rina Wulandari."
+        "\n\nForum Desa Kreatif yang kini bernama Asosiasi Kampung Wisata Kebumen ikut hadir. "
+        "Badan Pengelola Usaha Desa atau disingkat BPUD juga hadir.\n"
+    )
+    facts = facts_of(text)
+    assert ("quote", "Arif Sugiyanto", "Harga cabai mulai turun") in facts
+    assert ("quote", "Rina Wulandari", "Kami bawa 30 paket wisata") in facts
+    assert ("renamed", "Forum Desa Kreatif", "Asosiasi Kampung Wisata Kebumen") in facts
+    assert ("alias", "Badan Pengelola Usaha Desa", "BPUD") in facts

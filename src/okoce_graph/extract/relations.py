@@ -529,8 +529,11 @@ def _quotes(
         m_after = say.after_quote.match(after)
         if m_after:
             verb_end = q.outer_end + m_after.end()
-            if m_after.group("verb").lower().endswith("nya") or _DESCRIBED_SPEAKER.match(
-                text, verb_end, line_end
+            following = _WORD.search(text, verb_end, min(line_end, verb_end + 20))
+            if (
+                m_after.group("verb").lower().endswith("nya")
+                or _DESCRIBED_SPEAKER.match(text, verb_end, line_end)
+                or (following is not None and following.group() in pronouns)
             ):
                 # "ujarnya", "kata politikus muda itu": the speaker named before goes on.
                 pronoun = True

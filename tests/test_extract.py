@@ -819,3 +819,21 @@ def test_more_attributions_renames_and_short_names() -> None:
     assert ("quote", "Rina Wulandari", "Kami bawa 30 paket wisata") in facts
     assert ("renamed", "Forum Desa Kreatif", "Asosiasi Kampung Wisata Kebumen") in facts
     assert ("alias", "Badan Pengelola Usaha Desa", "BPUD") in facts
+
+
+def test_speakers_listed_and_people_named_beside_their_trade() -> None:
+    text = (
+        "Judul\n\nPelatihan Ekspor Rempah Ternate 2024 digelar di Hotel Bela, Ternate, Selasa "
+        "(8/10/2024). Tampak hadir pengusaha muda Kevin Hamisi.\n\n"
+        "Narasumber pelatihan antara lain:\n"
+        "1. Dr. Hendra Wali, dosen Universitas Khairun\n"
+        "2. Siti Sarah Kaisupy, eksportir pala\n\n"
+        "Salah satu peserta, Nuraini Umasugi dari Tidore, mengaku senang. Pelatihan diikuti "
+        "warga Soasio dan petani Dufa Dufa.\n"
+    )
+    facts = facts_of(text)
+    event = "Pelatihan Ekspor Rempah Ternate 2024"
+    for person in ("Kevin Hamisi", "Hendra Wali", "Siti Sarah Kaisupy", "Nuraini Umasugi"):
+        assert ("attended", person, event) in facts
+    # "warga X", "petani X": where people come from, not who they are.
+    assert not any(kind == "attended" and who in ("Soasio", "Dufa Dufa") for kind, who, _ in facts)

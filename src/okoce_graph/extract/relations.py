@@ -363,6 +363,8 @@ def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] 
 
 _COMMA_WORD = re.compile(r"\s*,\s*([\w-]+)")
 _WORD_COMMA = re.compile(r"([\w-]+)\s*,\s*$")
+# "pengusaha muda Kevin Wijaya": a lower-case noun for people, maybe with one word after it.
+_NOUN_BEFORE_NAME = re.compile(r"(?<![\w-])([a-z]+)(?:\s+[a-z]+)?\s+$")
 
 
 def _described_person(
@@ -372,16 +374,22 @@ def _described_person(
     beside it ("Rina Lestari, pemilik usaha kue", "salah satu peserta, Rina Lestari,"), or a
     one-word name between commas is the subject of a verb ("yang hadir, Sarmo, mengaku")."""
     following = _COMMA_WORD.match(after)
-    if following is None:
-        return ""  # every shape has a comma right after the name: most names have none
-    nouns = load_lexicon().words("person_noun")
-    preceding = _WORD_COMMA.search(before)
-    if following.group(1) in nouns:
+    preceding = _WORD_COMMA.search(before) or _NOUN_BEFORE_NAME.search(before)
+    if following is None and preceding is None:
+        return ""  # every shape has a comma or a noun right beside the name: most have none
+    lex = load_lexicon()
+    nouns = lex.words("person_noun")
+    # Without a comma, only nouns that rarely come before a place ("pengusaha muda X", but
+    # "warga X", "petani X" name where people live).
+    before_nouns = nouns if preceding and preceding.re is _WORD_COMMA else lex.words("profession")
+    if following and following.group(1) in nouns:
         reason = "a noun describing people after the name"
-    elif preceding and preceding.group(1) in nouns:
+    elif preceding and preceding.group(1).lower() in before_nouns:
         reason = "a noun describing people before the name"
     elif (
         preceding
+        and following
+        and preceding.re is _WORD_COMMA
         and following.group(1).islower()
         and following.group(1).startswith(_VERB_PREFIXES)
     ):

@@ -837,3 +837,14 @@ def test_speakers_listed_and_people_named_beside_their_trade() -> None:
         assert ("attended", person, event) in facts
     # "warga X", "petani X": where people come from, not who they are.
     assert not any(kind == "attended" and who in ("Soasio", "Dufa Dufa") for kind, who, _ in facts)
+
+
+def test_a_committee_post_of_an_event_names_the_event() -> None:
+    text = (
+        "Judul\n\nKetua Panitia Festival Sagu Papua 2025, Yosua Rumbiak, mengatakan festival "
+        "diikuti 40 kampung.\n"
+    )
+    extraction = extract(parse_article(text, "t"))
+    assert ("Festival Sagu Papua 2025", "Event") in {(m.text, m.type) for m in extraction.mentions}
+    post = next(f for f in extraction.facts if f.kind == "position")
+    assert post.obj == "Ketua Panitia Festival Sagu Papua 2025" and post.org is None

@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from .lexicon import Lexicon, load_lexicon
-from .model import TITLE_REGION, Mention
+from .model import EVENT_AFTER_TITLE, TITLE_REGION, Mention
 
 # "se-Jawa Timur" ("all of Jawa Timur"): the prefix is a token of its own, before the name.
 TOKEN = re.compile(r"se-(?=[A-Z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -572,9 +572,19 @@ def classify_chunk(
                 subtype = lex.region_types.get(core[0].text, "region")
                 org = mention(core, "Place", subtype, TITLE_REGION)
             elif scope == "organization":
-                org = mention(core, "Organization", by="organisation after a title")
+                # "Ketua Panitia Festival X 2024": the post is in an event's committee.
+                event = not vocab.org_heads.match(core, 0) and any(
+                    t.text in lex.event_words for t in core
+                )
+                org = (
+                    mention(core, "Event", by=EVENT_AFTER_TITLE)
+                    if event
+                    else mention(core, "Organization", by="organisation after a title")
+                )
         title_end = org_tokens[-1].end if org_tokens else tokens[title_len - 1].end
-        titled = TitledName(tokens[0].start, title_end, role, scope, person, org, chunk)
+        # A post belongs to a body or a region: an event's committee names no body.
+        body = org if org is None or org.type != "Event" else None
+        titled = TitledName(tokens[0].start, title_end, role, scope, person, body, chunk)
         return [m for m in (person, org) if m], titled
 
     if honorific:

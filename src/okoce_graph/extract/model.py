@@ -12,6 +12,7 @@ ENTITY_TYPES = ("Person", "Organization", "Place", "Event", "Program", "Other")
 # on their own (the facts table leaves out their entity rows).
 TITLE_REGION = "region after a title"  # a region read inside a post's title
 HEADLINE_MENTION = "headline"  # a mention read in the headline
+EVENT_AFTER_TITLE = "event after a title"  # "Ketua Panitia Festival X": an event, in a post
 
 @dataclass
 class Mention:

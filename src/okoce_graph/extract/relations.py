@@ -24,7 +24,7 @@ from .mentions import (
     tokenize,
     vocabulary,
 )
-from .model import TITLE_REGION, Extraction, Fact, Mention
+from .model import EVENT_AFTER_TITLE, TITLE_REGION, Extraction, Fact, Mention
 from .numbers import find_quantities
 from .quotes import QuoteSpan, find_quote_spans, is_quotation
 
@@ -41,7 +41,12 @@ _LETTER_WORD = re.compile(r"[^\W\d_][\w-]*")
 _REPEATED_LETTER = re.compile(r"([A-Z])([2-9])")
 _DESCRIBED_PROGRAM = re.compile(r"\b(program\s+[a-z][a-z\s-]{3,80}?)\s+atau\s*$")
 # How the organisation or region read inside a title is typed: not a sentence's subject.
-_TITLE_PARTS = ("organisation after a title", "body named in a title", TITLE_REGION)
+_TITLE_PARTS = (
+    "organisation after a title",
+    "body named in a title",
+    TITLE_REGION,
+    EVENT_AFTER_TITLE,
+)
 _TRAILING_YEAR = re.compile(r"\s+(?:19|20)\d\d$")
 _PERIOD = re.compile(r"\s*[\w\s]{0,40}?\b(selama\s+\w+\s+\w+|per\s+\w+|sejak\s+\w+)")
 

@@ -43,3 +43,30 @@ def test_escapes_and_typed_literals() -> None:
     doc = article_iri(article.id)
     assert [o for s, p, o, _ in quads if s == doc and p == SDO.text] == [Literal(text)]
     assert Literal("2023-04-03", datatype=XSD.date) in {o for _, _, o, _ in quads}
+
+
+def test_one_title_of_two_bodies_is_two_posts(tmp_path: Path) -> None:
+    from okoce_graph.pipeline import build
+    from okoce_graph.sparql import run_query
+
+    from .conftest import write_article
+
+    spelled = (
+        "Rapat Anggota Himpunan Petani Kopi Nusantara\n\n"
+        "KENDARI - Himpunan Petani Kopi Nusantara (HPKN) menggelar Rapat Anggota Tahunan 2024 "
+        "di Kendari, Senin (4/3/2024). Rapat itu dibuka oleh Ketua Umum HPKN Darmawan Situmeang.\n"
+    )
+    bare = (
+        "Petani Kopi Bertemu di Ambon\n\n"
+        "AMBON - Temu Petani Kopi Maluku 2024 digelar di Ambon, Selasa (5/3/2024). Acara itu "
+        "dihadiri oleh Ketua Umum HPKN Darmawan Situmeang.\n"
+    )
+    corpus = tmp_path / "articles"
+    write_article(corpus, "a.txt", spelled)
+    write_article(corpus, "b.txt", bare)
+    build([corpus], tmp_path / "out", html=False)
+    posts = run_query(tmp_path / "out", """
+        SELECT ?post (COUNT(DISTINCT ?body) AS ?bodies)
+        WHERE { ?person org:holds ?post . ?post org:postIn ?body } GROUP BY ?post""").values()
+    # The body is "Himpunan Petani Kopi Nusantara" in one article and only "HPKN" in the other.
+    assert len(posts) == 2 and all(bodies == 1 for _, bodies in posts), posts

@@ -243,7 +243,13 @@ def _write_fact(
         obj = _entity(res.entity_of[fact.obj.key])
         obj_value = obj[1:-1]
     elif fact.kind == "position":
+        org = res.entity_of.get(fact.org.key) if fact.org is not None else None
         obj_value = f"{BASE}post/{slugify(normalise(fact.obj))}"
+        if org is not None and fact.org is not None and org.key != normalise(fact.org.text):
+            # The title names its body or region other than by its key ("Bupati X" of the
+            # regency X, "Ketua Umum ACR" where the article spells ACR out): the key goes into
+            # the post's IRI, so that one title of two bodies is two posts, each in one body.
+            obj_value += f"/{org.slug}"
         obj = _iri(obj_value)
         add(obj, TYPE, POST)
         add(obj, TYPE, ORG_POST)
@@ -253,7 +259,6 @@ def _write_fact(
         add(role, TYPE, ROLE)
         add(role, TYPE, ORG_ROLE)
         add(role, PREF_LABEL, _text(fact.extra["role"]) + "@id")
-        org = res.entity_of.get(fact.org.key) if fact.org is not None else None
         if org is not None:
             link = POST_IN if org.type == "Organization" else POST_IN_REGION
             add(obj, link, _entity(org))

@@ -848,3 +848,17 @@ def test_a_committee_post_of_an_event_names_the_event() -> None:
     assert ("Festival Sagu Papua 2025", "Event") in {(m.text, m.type) for m in extraction.mentions}
     post = next(f for f in extraction.facts if f.kind == "position")
     assert post.obj == "Ketua Panitia Festival Sagu Papua 2025" and post.org is None
+
+
+def test_a_long_name_after_the_region_of_a_title() -> None:
+    text = (
+        "Judul\n\nWakil Bupati Tabanan I Komang Gede Sanjaya Putra membuka pasar seni. Kepala "
+        "Dinas Pariwisata Kabupaten Tabanan Anak Agung Ngurah Dalem Suputra hadir.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "I Komang Gede Sanjaya Putra", "Wakil Bupati Tabanan") in facts
+    assert (
+        "position",
+        "Anak Agung Ngurah Dalem Suputra",
+        "Kepala Dinas Pariwisata Kabupaten Tabanan",
+    ) in facts

@@ -21,6 +21,7 @@ from .model import EVENT_AFTER_TITLE, TITLE_REGION, Mention
 TOKEN = re.compile(r"se-(?=[A-Z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
+MAX_LONG_NAME_TOKENS = 6  # a name bounded by a region before it ("Bupati X Anak Agung ...")
 # A year, or a period of years ("2024-2027") that closes an event's or a board's name.
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
 _ORDINAL = re.compile(r"ke-\d+")
@@ -482,7 +483,8 @@ def _split_org_person(
         and all(_personish(t, vocab) for t in rest[1:])
     ):
         return rest[:1], rest[1:]
-    covered = {i for s, n in _region_cover(rest, vocab) for i in range(s, s + n)}
+    covers = _region_cover(rest, vocab)
+    covered = {i for s, n in covers for i in range(s, s + n)}
     p = len(rest)
     while (
         p > least
@@ -491,6 +493,13 @@ def _split_org_person(
         and (p - 1 not in covered)
     ):
         p -= 1
+    # "Wakil Gubernur Bali Tjokorda Oka Artha Sukawati": after the region, a longer name.
+    if covers and p > least and p - 1 not in covered and _personish(rest[p - 1], vocab):
+        region_end = covers[-1][0] + covers[-1][1]
+        if region_end < p and len(rest) - region_end <= MAX_LONG_NAME_TOKENS and all(
+            _personish(t, vocab) for t in rest[region_end:p]
+        ):
+            p = region_end
     # "Camat Kota Barat II Budi": a numeral after a place word closes the place's name.
     if 0 < p < len(rest) - 1 and _ROMAN.fullmatch(rest[p].text) and not _personish(
         rest[p - 1], vocab

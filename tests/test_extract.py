@@ -862,3 +862,16 @@ def test_a_long_name_after_the_region_of_a_title() -> None:
         "Anak Agung Ngurah Dalem Suputra",
         "Kepala Dinas Pariwisata Kabupaten Tabanan",
     ) in facts
+
+
+def test_two_parties_named_before_the_cue_collaborate() -> None:
+    text = (
+        "Judul\n\nPemerintah Kabupaten Jember dan Universitas Argopuro sepakat bekerja sama "
+        "dalam pengembangan kopi. Bank Tapal Kuda dan PT Kopi Ijen Raya menandatangani nota "
+        "kesepahaman. Dinas A Jember, Dinas B Jember dan Dinas C Jember hadir dalam acara "
+        "penandatanganan nota kesepahaman.\n"
+    )
+    facts = facts_of(text)
+    assert ("collaborates", "Pemerintah Kabupaten Jember", "Universitas Argopuro") in facts
+    assert ("collaborates", "Bank Tapal Kuda", "PT Kopi Ijen Raya") in facts
+    assert not any(kind == "collaborates" and who == "Dinas A Jember" for kind, who, _ in facts)

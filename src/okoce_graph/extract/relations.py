@@ -980,6 +980,22 @@ def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:
     return listed
 
 
+def _list_ending_at(text: str, candidates: list[Mention]) -> list[Mention]:
+    """The run of names joined as one list ("A, B dan C") that ends with the last candidate."""
+    if not candidates:
+        return []
+    listed = [candidates[-1]]
+    for m in reversed(candidates[:-1]):
+        gap = text[m.end : listed[0].start]
+        bracket = _BRACKETED.match(gap)
+        if bracket:
+            gap = gap[bracket.end() :]
+        if not gap.strip() or not _grammar().list_gap.fullmatch(gap):
+            break
+        listed.insert(0, m)
+    return listed
+
+
 def _bracketed(text: str, m: Mention) -> bool:
     return _ends_with(text, m.start, "(") and _starts_with(text, m.end, ")")
 
@@ -1018,6 +1034,12 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                 partners = _listed(text, [m for m in parties if m.start >= end], end)
             if before and subject is not None and subject is not before[-1] and not partners:
                 partners = [before[-1]]
+            if not partners and not right_after:
+                # "Pemkab X dan Universitas Y sepakat bekerja sama": both named before the cue.
+                joined = _list_ending_at(text, before)
+                verb = text[joined[-1].end : start] if joined else ","
+                if len(joined) >= 2 and "," not in verb and len(verb.split()) <= 3:
+                    subject, partners = joined[0], joined[1:]
         if subject is None:
             continue
         for partner in partners:

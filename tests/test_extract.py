@@ -875,3 +875,17 @@ def test_two_parties_named_before_the_cue_collaborate() -> None:
     assert ("collaborates", "Pemerintah Kabupaten Jember", "Universitas Argopuro") in facts
     assert ("collaborates", "Bank Tapal Kuda", "PT Kopi Ijen Raya") in facts
     assert not any(kind == "collaborates" and who == "Dinas A Jember" for kind, who, _ in facts)
+
+
+def test_acting_holders_of_any_post_and_more_titles() -> None:
+    text = (
+        "Judul\n\nPlh. Kepala Badan Pendapatan Daerah Kota Ternate Deni Hasan dan Pj Camat "
+        "Tidore Utara Agus Sabtu hadir. Plt. Sekretaris Dinas Koperasi Kota Tidore, Rina "
+        "Ibrahim, juga hadir bersama Danramil 1505-03/Oba Kapten Inf. Yusuf Lamo.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position", "Deni Hasan", "Plh. Kepala Badan Pendapatan Daerah Kota Ternate"
+    ) in facts
+    assert ("position", "Agus Sabtu", "Pj Camat Tidore Utara") in facts
+    assert ("position", "Rina Ibrahim", "Plt. Sekretaris Dinas Koperasi Kota Tidore") in facts

@@ -151,6 +151,11 @@ def match_title(tokens: list[Token], i: int, vocab: Vocabulary) -> tuple[int, st
         role, scope = vocab.title_info[tuple(t.text for t in tokens[i : i + n])]
         return n, role, scope
     word = tokens[i].text
+    if word[:1].isupper() and word.lower() in vocab.lexicon.words("acting"):
+        # "Plh. Kepala Badan X", "Pj Camat Y": an acting holder of any post.
+        k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")
+        if k < len(tokens) and (inner := match_title(tokens, k, vocab))[0]:
+            return k - i + inner[0], inner[1], inner[2]
     if not word.startswith(vocab.any_title_prefix):
         return 0, "", ""
     for prefix, (role, scope) in vocab.lexicon.title_prefixes.items():

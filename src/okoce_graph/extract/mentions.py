@@ -98,6 +98,8 @@ class Vocabulary:
     particles: _Phrases
     title_info: dict[tuple[str, ...], tuple[str, str]]
     any_title_prefix: tuple[str, ...]  # the title prefixes, for one str.startswith
+    program_heads: frozenset[str]  # lower-cased words that open a programme's name
+    acting: frozenset[str]  # lower-cased words before a title that make it acting
 
 
 @cache
@@ -116,6 +118,8 @@ def vocabulary() -> Vocabulary:
         particles=_phrases(lex.name_particles),
         title_info=title_info,
         any_title_prefix=tuple(lex.title_prefixes),
+        program_heads=lex.words("program_head"),
+        acting=lex.words("acting"),
     )
 
 
@@ -151,7 +155,7 @@ def match_title(tokens: list[Token], i: int, vocab: Vocabulary) -> tuple[int, st
         role, scope = vocab.title_info[tuple(t.text for t in tokens[i : i + n])]
         return n, role, scope
     word = tokens[i].text
-    if word[:1].isupper() and word.lower() in vocab.lexicon.words("acting"):
+    if word[:1].isupper() and word.lower() in vocab.acting:
         # "Plh. Kepala Badan X", "Pj Camat Y": an acting holder of any post.
         k = i + 1 + (i + 1 < len(tokens) and tokens[i + 1].text == ".")
         if k < len(tokens) and (inner := match_title(tokens, k, vocab))[0]:
@@ -187,7 +191,7 @@ def chunk_sentence(
             opening
             and tokens[i].text in lex.function_words
             and not (
-                tokens[i].text.lower() in lex.words("program_head")
+                tokens[i].text.lower() in vocab.program_heads
                 and i + 1 < n
                 and tokens[i + 1].capitalised
                 and tokens[i + 1].text not in lex.function_words
@@ -611,7 +615,7 @@ def classify_chunk(
         and (vocab.org_heads.match(tokens, 0) or vocab.venue_heads.match(tokens, 0))
     ):
         return [], None
-    if len(tokens) > 1 and tokens[0].text.lower() in lex.words("program_head"):
+    if len(tokens) > 1 and tokens[0].text.lower() in vocab.program_heads:
         return [mention(tokens, "Program", by="programme word")], None
     if vocab.org_heads.match(tokens, 0):
         return [mention(tokens, "Organization", by="organisation word")], None

@@ -308,6 +308,9 @@ _COMMA_AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*$")
 def _type_places_after_places(text: str, sm: _SentenceMentions) -> None:
     """ "di Aula Kaolin, Tanjungpandan, ...": untyped names that follow a place after "di",
     one comma apart, name where that place lies."""
+    types = {m.type for m in sm.mentions}
+    if "Other" not in types or "Place" not in types:
+        return  # nothing to type, or nothing to type it after
     locative = _grammar().locative
     s = sm.sentence
     chain = False
@@ -368,8 +371,6 @@ def _context_type(text: str, sentence: Sentence, m: Mention) -> tuple[str, str] 
 
 _COMMA_WORD = re.compile(r"\s*,\s*([\w-]+)")
 _WORD_COMMA = re.compile(r"([\w-]+)\s*,\s*$")
-# "pengusaha muda Kevin Wijaya": a lower-case noun for people, maybe with one word after it.
-_NOUN_BEFORE_NAME = re.compile(r"(?<![\w-])([a-z]+)(?:\s+[a-z]+)?\s+$")
 
 
 def _described_person(
@@ -379,22 +380,25 @@ def _described_person(
     beside it ("Rina Lestari, pemilik usaha kue", "salah satu peserta, Rina Lestari,"), or a
     one-word name between commas is the subject of a verb ("yang hadir, Sarmo, mengaku")."""
     following = _COMMA_WORD.match(after)
-    preceding = _WORD_COMMA.search(before) or _NOUN_BEFORE_NAME.search(before)
-    if following is None and preceding is None:
-        return ""  # every shape has a comma or a noun right beside the name: most have none
+    preceding = _WORD_COMMA.search(before)
     lex = load_lexicon()
-    nouns = lex.words("person_noun")
     # Without a comma, only nouns that rarely come before a place ("pengusaha muda X", but
     # "warga X", "petani X" name where people live).
-    before_nouns = nouns if preceding and preceding.re is _WORD_COMMA else lex.words("profession")
+    profession = (
+        preceding is None
+        and before[-1:].isspace()
+        and not lex.words("profession").isdisjoint(before.rsplit(None, 2)[-2:])
+    )
+    if following is None and preceding is None and not profession:
+        return ""  # every shape has a comma or a noun right beside the name: most have none
+    nouns = lex.words("person_noun")
     if following and following.group(1) in nouns:
         reason = "a noun describing people after the name"
-    elif preceding and preceding.group(1).lower() in before_nouns:
+    elif profession or (preceding and preceding.group(1).lower() in nouns):
         reason = "a noun describing people before the name"
     elif (
         preceding
         and following
-        and preceding.re is _WORD_COMMA
         and following.group(1).islower()
         and following.group(1).startswith(_VERB_PREFIXES)
     ):

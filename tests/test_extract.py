@@ -889,3 +889,17 @@ def test_acting_holders_of_any_post_and_more_titles() -> None:
     ) in facts
     assert ("position", "Agus Sabtu", "Pj Camat Tidore Utara") in facts
     assert ("position", "Rina Ibrahim", "Plt. Sekretaris Dinas Koperasi Kota Tidore") in facts
+
+
+def test_a_scare_quote_gives_no_speaker_and_a_bare_event_word_no_body() -> None:
+    text = (
+        "Judul\n\nWali Kota Blitar Syauqul Muhibbin menyebut bazar ini sebagai \"etalase\" produk "
+        "lokal. \"Kita ingin UMKM punya panggung sendiri. Jangan hanya jadi penonton,\" ujarnya."
+        "\n\nKetua Panitia Bazar, Yuni Astuti, mengatakan stan penuh.\n"
+    )
+    extraction = extract(parse_article(text, "t"))
+    facts = {(f.kind, f.subject.text, str(f.obj)) for f in extraction.facts}
+    quote = "Kita ingin UMKM punya panggung sendiri. Jangan hanya jadi penonton"
+    assert ("quote", "Syauqul Muhibbin", quote) in facts
+    assert ("position", "Yuni Astuti", "Ketua Panitia Bazar") in facts
+    assert "Bazar" not in {m.text for m in extraction.mentions}

@@ -591,14 +591,15 @@ def classify_chunk(
                 org = mention(core, "Place", subtype, TITLE_REGION)
             elif scope == "organization":
                 # "Ketua Panitia Festival X 2024": the post is in an event's committee.
-                event = not vocab.org_heads.match(core, 0) and any(
-                    t.text in lex.event_words for t in core
+                event = (
+                    not vocab.org_heads.match(core, 0)
+                    and any(t.text in lex.event_words for t in core)
+                    and any(t.text not in lex.event_words for t in core)
                 )
-                org = (
-                    mention(core, "Event", by=EVENT_AFTER_TITLE)
-                    if event
-                    else mention(core, "Organization", by="organisation after a title")
-                )
+                if event:
+                    org = mention(core, "Event", by=EVENT_AFTER_TITLE)
+                elif not all(t.text in lex.event_words for t in core):  # "Ketua Panitia Bazar"
+                    org = mention(core, "Organization", by="organisation after a title")
         title_end = org_tokens[-1].end if org_tokens else tokens[title_len - 1].end
         # A post belongs to a body or a region: an event's committee names no body.
         body = org if org is None or org.type != "Event" else None

@@ -26,7 +26,7 @@ from .mentions import (
 )
 from .model import EVENT_AFTER_TITLE, TITLE_REGION, Extraction, Fact, Mention
 from .numbers import find_quantities
-from .quotes import QuoteSpan, find_quote_spans, is_quotation
+from .quotes import QUOTE_MARKS, QuoteSpan, find_quote_spans, is_quotation
 
 NAMED = ("Person", "Organization", "Place", "Event", "Program")
 _VERB_PREFIXES = ("me", "ber", "ter", "mem", "men", "meng", "meny")
@@ -70,7 +70,8 @@ def _say_patterns() -> _SayPatterns:
         opens_text=re.compile(rf"\s+(?:{say})"),
         after_quote=re.compile(rf"\s*[,.]?\s*(?P<verb>{say})"),
         name_then_verb=re.compile(
-            rf"\s*,?\s*(?P<rest>.{{1,120}}?)\s+(?i:juga\s+|pun\s+)?(?P<verb>{say})"
+            # The name stands between the quotation and the verb: no other quotation between.
+            rf"\s*,?\s*(?P<rest>[^{QUOTE_MARKS}\n]{{1,120}}?)\s+(?i:juga\s+|pun\s+)?(?P<verb>{say})"
         ),
         before_quote=re.compile(rf"(?P<verb>{say})\s*(?i:bahwa\s*)?[,:]?\s*$"),
     )

@@ -903,3 +903,9 @@ def test_a_scare_quote_gives_no_speaker_and_a_bare_event_word_no_body() -> None:
     assert ("quote", "Syauqul Muhibbin", quote) in facts
     assert ("position", "Yuni Astuti", "Ketua Panitia Bazar") in facts
     assert "Bazar" not in {m.text for m in extraction.mentions}
+
+
+def test_a_range_of_days_written_with_slashes() -> None:
+    text = "Festival digelar Sabtu-Minggu (12-13/10/2024) di Ambon."
+    found = find_dates(text, 0, len(text), lambda: None)
+    assert [(d.date, d.end_date) for d in found] == [("2024-10-12", "2024-10-13")]

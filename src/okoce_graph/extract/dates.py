@@ -47,7 +47,8 @@ def _patterns() -> _Patterns:
         rf"\s+(?P<month>{month})\b\.?(?:\s+(?P<year>\d{{4}}))?\)?"
     )
     numeric = re.compile(
-        rf"(?:\b(?:{weekday})\b\s*,?\s*)?\(\s*(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})"
+        rf"(?:\b(?:{weekday})\b(?:\s*-\s*(?:{weekday}))?\s*,?\s*)?"
+        rf"\(\s*(?P<day>\d{{1,2}})(?:\s*[-–]\s*(?P<nday2>\d{{1,2}}))?/(?P<month>\d{{1,2}})"
         rf"(?:/(?P<year>\d{{2,4}}))?\s*\)"
         rf"|\b(?:{weekday})\b\s*,?\s*(?P<day_b>\d{{1,2}})/(?P<month_b>\d{{1,2}})/(?P<year_b>\d{{4}})"
     )
@@ -134,6 +135,8 @@ def find_dates(
             if year is None:
                 continue
         iso = _iso(year, month, day)
+        # "Sabtu-Minggu (12-13/10/2024)": a range of days in one month.
+        last = _iso(year, month, int(match.group("nday2"))) if match.group("nday2") else None
         if iso:
-            found.append(DateMention(match.start(), match.end(), iso, "", not year_text))
+            found.append(DateMention(match.start(), match.end(), iso, last or "", not year_text))
     return sorted(found, key=lambda d: d.start)

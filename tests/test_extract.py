@@ -909,3 +909,15 @@ def test_a_range_of_days_written_with_slashes() -> None:
     text = "Festival digelar Sabtu-Minggu (12-13/10/2024) di Ambon."
     found = find_dates(text, 0, len(text), lambda: None)
     assert [(d.date, d.end_date) for d in found] == [("2024-10-12", "2024-10-13")]
+
+
+def test_a_post_in_brackets_after_the_name() -> None:
+    text = (
+        "Judul\n\nHartono Wibisono (Ketua Paguyuban Pedagang Pasar Gede Klaten) menyambut baik "
+        "keputusan itu.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position", "Hartono Wibisono", "Ketua Paguyuban Pedagang Pasar Gede Klaten"
+    ) in facts
+    assert not any(kind == "alias" for kind, _, _ in facts)

@@ -494,7 +494,9 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
     before = [m for m in persons if m.end <= start]
     if before:
         gap = text[before[-1].end : start]
-        if (_comma_gap(gap) or gap.strip().lstrip(", ") in apposition) and (
+        # "Budi Santoso (Ketua Paguyuban X)": the post in brackets after the name.
+        in_brackets = gap.strip() == "(" and _starts_with(text, end, ")")
+        if (in_brackets or _comma_gap(gap) or gap.strip().lstrip(", ") in apposition) and (
             before[-1].type == "Person" or is_personlike(before[-1])
         ):
             return before[-1]

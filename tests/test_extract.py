@@ -921,3 +921,14 @@ def test_a_post_in_brackets_after_the_name() -> None:
         "position", "Hartono Wibisono", "Ketua Paguyuban Pedagang Pasar Gede Klaten"
     ) in facts
     assert not any(kind == "alias" for kind, _, _ in facts)
+
+
+def test_more_nouns_refer_back_to_the_event() -> None:
+    text = (
+        "Judul\n\nSarasehan Petani Garam Madura 2024 digelar di Pendopo Sumenep.\n\n"
+        "Dalam sarasehan tersebut hadir Kepala Dinas Perikanan Kabupaten Sumenep Ahmad Jakfar. "
+        "Gelaran itu ditutup Bupati Sumenep Achmad Fauzi.\n"
+    )
+    facts = facts_of(text)
+    event = "Sarasehan Petani Garam Madura 2024"
+    assert ("attended", "Ahmad Jakfar", event) in facts

@@ -932,3 +932,4 @@ def test_more_nouns_refer_back_to_the_event() -> None:
     facts = facts_of(text)
     event = "Sarasehan Petani Garam Madura 2024"
     assert ("attended", "Ahmad Jakfar", event) in facts
+    assert ("attended", "Achmad Fauzi", event) in facts  # who closes it was there

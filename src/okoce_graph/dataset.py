@@ -393,11 +393,10 @@ class StoreWriter:
         if not (reused and self.updating):
             self.queue.put(path)
 
-    def finish(self, digest: str):  # type: ignore[no-untyped-def]
-        """Wait for the loads, stamp the store with the dataset's `digest`, size and time, move
-        it into `graph_dir`, and return it opened read-only."""
-        import pyoxigraph
-
+    def complete(self) -> None:
+        """Wait for the loads and write them to disk. An update of a copied store calls this
+        before the dataset is written: RocksDB's fsync would otherwise wait for the dataset's
+        gigabyte too (ext4 writes a file's data out with the journal commit)."""
         self._stop()
         if self.error is not None:
             if isinstance(self.error, SyntaxError):
@@ -406,6 +405,13 @@ class StoreWriter:
                 ) from None
             raise self.error
         self.store.flush()
+
+    def finish(self, digest: str):  # type: ignore[no-untyped-def]
+        """Wait for the loads, stamp the store with the dataset's `digest`, size and time, move
+        it into `graph_dir`, and return it opened read-only."""
+        import pyoxigraph
+
+        self.complete()
         self.store = None
         status = (self.graph_dir / DATASET).stat()
         stamp = {"sha256": digest, "size": status.st_size, "mtime_ns": status.st_mtime_ns}

@@ -933,3 +933,8 @@ def test_more_nouns_refer_back_to_the_event() -> None:
     event = "Sarasehan Petani Garam Madura 2024"
     assert ("attended", "Ahmad Jakfar", event) in facts
     assert ("attended", "Achmad Fauzi", event) in facts  # who closes it was there
+
+
+def test_a_rename_told_from_the_old_name() -> None:
+    text = "Judul\n\nPasar Rakyat Sukaraja berganti nama dari Pasar Inpres Sukaraja tahun lalu.\n"
+    assert ("renamed", "Pasar Inpres Sukaraja", "Pasar Rakyat Sukaraja") in facts_of(text)

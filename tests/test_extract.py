@@ -938,3 +938,15 @@ def test_more_nouns_refer_back_to_the_event() -> None:
 def test_a_rename_told_from_the_old_name() -> None:
     text = "Judul\n\nPasar Rakyat Sukaraja berganti nama dari Pasar Inpres Sukaraja tahun lalu.\n"
     assert ("renamed", "Pasar Inpres Sukaraja", "Pasar Rakyat Sukaraja") in facts_of(text)
+
+
+def test_forum_and_sanggar_open_bodies_and_a_year_makes_an_event() -> None:
+    text = (
+        "Judul\n\nForum Anak Desa Lestari berganti nama menjadi Forum Pemuda Desa Lestari. "
+        "Sanggar Tari Rumah Adat tampil. Forum Investasi Daerah Kutai 2024 digelar hari ini.\n"
+    )
+    entities = entities_of(text)
+    assert ("Forum Anak Desa Lestari", "Organization") in entities
+    assert ("Forum Pemuda Desa Lestari", "Organization") in entities
+    assert ("Sanggar Tari Rumah Adat", "Organization") in entities
+    assert ("Forum Investasi Daerah Kutai 2024", "Event") in entities

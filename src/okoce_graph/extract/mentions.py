@@ -24,6 +24,7 @@ MAX_PERSON_TOKENS = 3
 MAX_LONG_NAME_TOKENS = 6  # a name bounded by a region before it ("Bupati X Anak Agung ...")
 # A year, or a period of years ("2024-2027") that closes an event's or a board's name.
 _YEAR = re.compile(r"(?:19|20)\d\d(?:-(?:19|20)\d\d)?")
+_SINGLE_YEAR = re.compile(r"(?:19|20)\d\d")
 _ORDINAL = re.compile(r"ke-\d+")
 _ROMAN = re.compile(r"[IVX]{1,4}")
 _APPOSITION_WORDS = re.compile(r"\w+")
@@ -619,6 +620,9 @@ def classify_chunk(
     if len(tokens) > 1 and tokens[0].text.lower() in vocab.program_heads:
         return [mention(tokens, "Program", by="programme word")], None
     if vocab.org_heads.match(tokens, 0):
+        # "Forum Investasi Daerah 2024": a body's word before a single year names an event.
+        if len(tokens) >= 3 and _SINGLE_YEAR.fullmatch(tokens[-1].text):
+            return [mention(tokens, "Event", by="name with a year")], None
         return [mention(tokens, "Organization", by="organisation word")], None
     n = vocab.region_types.match(tokens, 0)
     if n and n < len(tokens):

@@ -950,3 +950,19 @@ def test_forum_and_sanggar_open_bodies_and_a_year_makes_an_event() -> None:
     assert ("Forum Pemuda Desa Lestari", "Organization") in entities
     assert ("Sanggar Tari Rumah Adat", "Organization") in entities
     assert ("Forum Investasi Daerah Kutai 2024", "Event") in entities
+
+
+def test_the_first_person_of_a_sentence_opening_at_the_event_was_there() -> None:
+    text = (
+        "Judul\n\nRapat Dengar Pendapat Komisi III DPRD Kota Bitung digelar Senin (4/3/2024).\n\n"
+        "Dalam RDP tersebut, Kepala Dinas Perikanan Kota Bitung, Ir. Frans Lumi, memaparkan "
+        "data tangkapan. Pada kesempatan yang sama, Direktur PT Tuna Bitung Jaya, Rudy Kawet, "
+        "yang menjadi salah satu pemateri, menjelaskan harga ikan. MoU ditandatangani Frans "
+        "Lumi dan Rektor Politeknik Kelautan Bitung Hendra Sumual.\n\n"
+        "Menurut Budi Tamaka, warga, rapat serupa pernah digelar tahun lalu.\n"
+    )
+    facts = facts_of(text)
+    event = "Rapat Dengar Pendapat Komisi III DPRD Kota Bitung"
+    for person in ("Frans Lumi", "Rudy Kawet", "Hendra Sumual"):
+        assert ("attended", person, event) in facts
+    assert ("attended", "Budi Tamaka", event) not in facts

@@ -732,6 +732,8 @@ def _events(
                 and sm.may_hold("event_ref")
                 and event_ref.search(text, s.start, s.end)
             )
+            if named_before and current is not None:
+                facts += _present_at_the_event(text, sm, named_before, current)
             # "Festival yang berlangsung ... itu": a bare event word opens the sentence.
             opener = not named_before and current is not None and _opens_with_event_word(s.text)
             target = current if named_before or opener else None
@@ -808,6 +810,19 @@ def _venues_in_event_names(
                 found.append(_fact("event_place", m, venue, [sm.sentence]))
                 placed.add(m.text)
     return found
+
+
+def _present_at_the_event(
+    text: str, sm: _SentenceMentions, ref: re.Match[str], event: Mention
+) -> list[Fact]:
+    """ "Dalam rapat tersebut, Budi Santoso memaparkan ...": a sentence that opens at the event
+    has its first person there."""
+    s = sm.sentence
+    opener = " ".join(text[s.start : ref.start()].split()).lower()
+    if opener not in load_lexicon().words("at_event") or not _starts_with(text, ref.end(), ","):
+        return []
+    persons = [m for m in sm.named(("Person",)) if m.start >= ref.end()]
+    return [_fact("attended", persons[0], event, [s])] if persons else []
 
 
 def _opens_with_event_word(sentence: str) -> bool:

@@ -306,3 +306,38 @@ def test_a_rebuild_copies_unchanged_articles_from_the_previous_dataset_when_it_i
     write_article(corpus, "zz_blitar.txt", OTHER.replace("Sidoarjo", "Blitar"))
     assert rebuild_matches_a_fresh_build()
     assert out / DATASET not in sources[2]
+
+
+def test_the_cache_survives_failed_and_killed_builds_and_keeps_only_current_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from okoce_graph import pipeline
+
+    corpus = seed_and_other(tmp_path)
+    out = tmp_path / "out"
+    build([corpus], out, html=False)
+    computed: list[str] = []
+    real_compute = pipeline.compute
+    monkeypatch.setattr(pipeline, "compute", lambda s: computed.append(s.id) or real_compute(s))
+
+    def fails(*args: object) -> str:
+        raise OkoceError("disk full")
+
+    with monkeypatch.context() as patch:  # a build that fails after taking the cache
+        patch.setattr(pipeline, "write_dataset", fails)
+        with pytest.raises(OkoceError):
+            build([corpus], out, html=False)
+    assert build([corpus], out, html=False).reused == 2 and computed == []
+
+    # A build killed (by a dead process's id) while it held the cache in its staging folder.
+    cache = out / "cache" / pipeline.fingerprint()
+    stale = tmp_path / ".out.staging-99999999"
+    (stale / "cache").mkdir(parents=True)
+    os.replace(cache, stale / "cache" / cache.name)
+    assert build([corpus], out, html=False).reused == 2 and computed == []
+    assert not stale.exists()
+
+    write_article(corpus, "zz_sidoarjo.txt", OTHER.replace("Bambang", "Bambang Heru"))
+    build([corpus], out, html=False)
+    assert computed == ["zz_sidoarjo"]
+    assert len([p for p in cache.iterdir() if p.suffix == ".nq"]) == 2  # the old version gone

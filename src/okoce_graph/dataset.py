@@ -463,8 +463,9 @@ _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
 
-def staging_folder(out: Path) -> Path:
-    """An empty folder beside `out` to build into; stale ones of killed builds are removed."""
+def staging_folder(out: Path, salvage: Callable[[Path], None] | None = None) -> Path:
+    """An empty folder beside `out` to build into; stale ones of killed builds are removed,
+    each first handed to `salvage`."""
     out = out.absolute()
     existing = next(p for p in (out, *out.parents) if p.exists())
     if not existing.is_dir():
@@ -481,6 +482,8 @@ def staging_folder(out: Path) -> Path:
     for stale in out.parent.glob(f".{out.name}.staging-*"):
         pid = stale.name.rsplit("-", 1)[-1]
         if not pid.isdigit() or not _alive(int(pid)):
+            if salvage is not None:
+                salvage(stale)
             shutil.rmtree(stale, ignore_errors=True)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -194,9 +195,28 @@ def _cache_folder(out: Path) -> Path:
     return out / CACHE / fingerprint()
 
 
-def _read_index(out: Path) -> dict[str, Summary]:
-    """The previous build's cached articles whose quads file is still there."""
-    folder = _cache_folder(out)
+def _take_cache(out: Path, staging: Path) -> Path:
+    """Move the previous build's cache folder into `staging` (one rename: its files are
+    immutable, named by content hash) and return it; the build hands it back if it fails."""
+    folder = _cache_folder(staging)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.replace(_cache_folder(out), folder)
+    except OSError:
+        folder.mkdir(exist_ok=True)  # no previous cache, or another extractor's: start anew
+    return folder
+
+
+def _return_cache(staging: Path, out: Path) -> None:
+    """Give the cache of a build that did not finish back to the build it came from."""
+    with contextlib.suppress(OSError):
+        if out.is_dir() and not _cache_folder(out).exists():
+            _cache_folder(out).parent.mkdir(exist_ok=True)
+            os.replace(_cache_folder(staging), _cache_folder(out))
+
+
+def _read_index(folder: Path) -> dict[str, Summary]:
+    """The cached articles of the previous build whose quads file is still there."""
     try:
         index = json.loads((folder / CACHE_INDEX).read_text(encoding="utf-8"))
         summaries = {name: Summary(**fields) for name, fields in index.items()}
@@ -205,16 +225,12 @@ def _read_index(out: Path) -> dict[str, Summary]:
     return {name: s for name, s in summaries.items() if (folder / name).is_file()}
 
 
-def _reuse(previous: Path, folder: Path, name: str) -> bool:
-    """Link (or copy) a cached quads file of the previous build into the new cache."""
-    try:
-        os.link(previous / name, folder / name)
-    except OSError:
-        try:
-            shutil.copyfile(previous / name, folder / name)
-        except OSError:
-            return False
-    return True
+def _drop_unused(folder: Path, used: set[str]) -> None:
+    """Remove the cache files of articles edited or removed since they were cached."""
+    for name in os.listdir(folder):
+        if name not in used and name != CACHE_INDEX:
+            with contextlib.suppress(OSError):
+                (folder / name).unlink()
 
 
 def _compute_all(
@@ -258,11 +274,15 @@ def build(
     """
     sources = load_sources(find_articles(inputs or [DEFAULT_ARTICLES]))
     # Everything is written into a staging folder and published in one step at the end.
-    staging = staging_folder(out)
+    # A killed build's staging folder holds the cache it took: it goes back first.
+    staging = staging_folder(out, salvage=lambda stale: _return_cache(stale, out))
     try:
         result = _build_into(staging, out, sources, html, validate, jobs, progress,
                              max_html_nodes)
         publish_folder(staging, out)
+    except BaseException:
+        _return_cache(staging, out)
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
@@ -278,14 +298,10 @@ def _build_into(
     progress: Callable[[int], None] | None,
     max_html_nodes: int,
 ) -> BuildResult:
-    previous, folder = _cache_folder(out), _cache_folder(staging)
-    folder.mkdir(parents=True)
-    index = _read_index(out)
-    summaries: dict[str, Summary] = {}
-    for source in sources:
-        name = _cache_name(source)
-        if name in index and _reuse(previous, folder, name):
-            summaries[name] = index[name]
+    folder = _take_cache(out, staging)
+    index = _read_index(folder)
+    summaries = {_cache_name(s): index[_cache_name(s)] for s in sources
+                 if _cache_name(s) in index}
     todo = [s for s in sources if _cache_name(s) not in summaries]
     # The graphs of the previous build that this one replaces or drops; when they are few, its
     # store is updated rather than the whole dataset loaded again.
@@ -340,6 +356,7 @@ def _build_into(
     if html:
         _write_html(staging, built, max_html_nodes, result)
     del built
+    _drop_unused(folder, set(summaries))
     write_text(folder / CACHE_INDEX, json.dumps(
         {_cache_name(s): vars(m) for s, m in zip(sources, ordered, strict=True)},
         ensure_ascii=False, sort_keys=True))

@@ -23,7 +23,7 @@ from .extract.model import HEADLINE_MENTION, Extraction, Fact, Mention
 FUZZY_CUTOFF = 90
 _NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
 FUZZY_TYPES = ("Organization", "Program", "Event")
-# The region types whose bare name stands for the region ("Gianyar" for "Kabupaten Gianyar").
+# The region types whose bare name stands for the region ("Wonosobo" for "Kabupaten Wonosobo").
 _MERGED_REGION_TYPES = ("provinsi", "kabupaten", "kota")
 # When an untyped mention names two entities of different types, the agent reading wins.
 TYPE_PREFERENCE = ("Organization", "Person", "Place", "Program", "Event")
@@ -149,8 +149,8 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                     )
                 )
             del groups[(short.type, short.key)]
-    # An event, body or programme named without its year or number ("Sleman Agro Expo" for
-    # "Sleman Agro Expo 2023") is the one entity that has them, when there is exactly one.
+    # An event, body or programme named without its year or number ("Wonosobo Tani Expo" for
+    # "Wonosobo Tani Expo 2023") is the one entity that has them, when there is exactly one.
     for type_ in FUZZY_TYPES:
         same_type = [e for e in groups.values() if e.type == type_]
         for short in sorted(same_type, key=lambda e: len(e.key)):
@@ -188,8 +188,8 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                     major.mentions.extend(minor.mentions)
                     del groups[(minor.type, minor.key)]
 
-    # A region named bare ("ke Gianyar") is the one region of that name the article names with
-    # its type ("Kabupaten Gianyar"), when there is exactly one.
+    # A region named bare ("ke Wonosobo") is the one region of that name the article names with
+    # its type ("Kabupaten Wonosobo"), when there is exactly one.
     typed_regions: dict[str, list[Entity]] = {}
     for e in groups.values():
         first, _, rest = e.key.partition(" ")
@@ -197,7 +197,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
             typed_regions.setdefault(rest, []).append(e)
     for short in [e for e in groups.values() if e.type == "Place"]:
         regions = typed_regions.get(short.key, [])
-        # "Gorontalo" names a province, a regency and a city: the bare name says not which.
+        # "Malang" names a regency and a city: the bare name says not which.
         if len(regions) == 1 and _region_name_count().get(short.key, 0) <= 1:
             target = regions[0]
             for m in short.mentions:

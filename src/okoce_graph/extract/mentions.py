@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .lexicon import Lexicon, load_lexicon
 from .model import EVENT_AFTER_TITLE, TITLE_REGION, Mention
 
-# "se-Jawa Timur" ("all of Jawa Timur"): the prefix is a token of its own, before the name.
+# "se-Nusa Tenggara" ("all of Nusa Tenggara"): the prefix is a token of its own, before the name.
 TOKEN = re.compile(r"se-(?=[A-Z])|\w+(?:[-'’.]\w+)*|[^\w\s]")
 _OPENERS = {"“", '"', "'", "‘", "(", "”", "«", "-", "–", "—", ":"}
 MAX_PERSON_TOKENS = 3
@@ -244,7 +244,7 @@ def chunk_sentence(
                 run.extend([nxt, following])
                 j += 2
                 continue
-            # "Kepala Dinas Perdagangan (Kadisdag) Kota Medan ...", "Penjabat (Pj.) Bupati X": a
+            # "Kepala Dinas Pangan (Kadispang) Kota X ...", "Penjabat (Pj.) Bupati X": a
             # bracketed abbreviation of one to three words inside.
             close = _inner_bracket_end(tokens, j + 1, i) if nxt.text == "(" else 0
             if close:
@@ -308,7 +308,7 @@ _DASHES = ("–", "—", "-")
 def _inner_bracket_end(tokens: list[Token], k: int, first: int = 0) -> int:
     """Where the ")" closes a bracketed abbreviation of one or two capitalised words (periods
     allowed) that opens at tokens[k] and is followed by a capitalised word, or 0. `first`: where
-    the name holding it starts. An acronym's expansion ("HPBB (Himpunan Pengusaha ...)") or
+    the name holding it starts. An acronym's expansion ("IPX (Ikatan Petani X)") or
     a bracket longer than what it abbreviates is not an abbreviation."""
     if tokens[k].text != "(" or k == first:
         return 0
@@ -374,7 +374,7 @@ def _connector_ok(
     if word not in ("dan", "&"):
         return False
     # "dan" joins words inside an office's, a body's or an event's name ("Menteri Koperasi dan
-    # UMKM", "Pameran Kopi dan Kuliner"), never two list items ("Kabupaten Jember dan Kota X").
+    # UMKM", "Pameran Kopi dan Kuliner"), never two list items ("Kabupaten Lumajang dan Kota X").
     opens_office = bool(match_title(run, 0, vocab)[0] or vocab.org_heads.match(run, 0))
     opens_event = run[0].text in vocab.lexicon.event_words
     if not (opens_office or opens_event) or any(t.text.lower() in ("dan", "&") for t in run):
@@ -503,7 +503,7 @@ def _split_org_person(
         and (p - 1 not in covered)
     ):
         p -= 1
-    # "Wakil Gubernur Bali Tjokorda Oka Artha Sukawati": after the region, a longer name.
+    # "Wakil Bupati Badung I Wayan Gede Putra Adnyana": after the region, a longer name.
     if covers and p > least and p - 1 not in covered and _personish(rest[p - 1], vocab):
         region_end = covers[-1][0] + covers[-1][1]
         if region_end < p and len(rest) - region_end <= MAX_LONG_NAME_TOKENS and all(
@@ -515,7 +515,7 @@ def _split_org_person(
         rest[p - 1], vocab
     ):
         return rest[: p + 1], rest[p + 1 :]
-    # Regional name particles make longer names: "Anak Agung Ngurah Putra Wijaya".
+    # Regional name particles make longer names: "Anak Agung Gede Raka Pratama".
     while p > 0 and (n := _particle_before(rest, p, vocab)):
         p -= n
     return rest[:p], rest[p:]
@@ -630,7 +630,7 @@ def classify_chunk(
     if vocab.venue_heads.match(tokens, 0) and len(tokens) > 1:
         return [mention(tokens, "Place", "venue", "venue word")], None
     if any(t.text in lex.event_words for t in tokens) and len(tokens) > 1:
-        # "Festival Tenun Nusantara" names an event; "Penandatanganan MoU" names an activity.
+        # "Festival Anyaman Bambu" names an event; "Penandatanganan MoU" names an activity.
         generic = lex.event_words | lex.words("collaborate") | {"dan", "&"}
         if any(t.text not in generic and t.text.lower() not in generic for t in tokens):
             return [mention(tokens, "Event", by="event word")], None

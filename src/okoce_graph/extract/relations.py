@@ -307,7 +307,7 @@ _COMMA_AFTER_NAME = re.compile(r"(?:\s*\([^()]{1,40}\))?\s*,\s*$")
 
 
 def _type_places_after_places(text: str, sm: _SentenceMentions) -> None:
-    """ "di Aula Kaolin, Tanjungpandan, ...": untyped names that follow a place after "di",
+    """ "di Aula Melati, Wonosobo, ...": untyped names that follow a place after "di",
     one comma apart, name where that place lies."""
     types = {m.type for m in sm.mentions}
     if "Other" not in types or "Place" not in types:
@@ -319,13 +319,13 @@ def _type_places_after_places(text: str, sm: _SentenceMentions) -> None:
     previous: Mention | None = None
     for m in sm.mentions:
         if previous is not None and _bracketed(text, m):
-            continue  # "Taman X (TX), Tondano": the acronym belongs to the place before
+            continue  # "Taman X (TX), Sofifi": the acronym belongs to the place before
         gap = text[previous.end : m.start] if previous is not None else ""
         follows = bool(_COMMA_AFTER_NAME.fullmatch(gap))
         in_list = follows or gap.strip().lower() in _PLACE_LIST_GAPS
         untyped = m.type == "Other" and m.subtype != "acronym"
         if untyped and ((chain and follows) or (listed >= 2 and in_list)):
-            # "Pulau Lombok, Pulau Sumbawa hingga Flores": the list goes on.
+            # "Pulau A, Pulau B hingga C": the list goes on.
             m.type, m.subtype, m.typed_by = "Place", "region", "a place after a place and a comma"
         chain = m.type == "Place" and (
             (chain and follows) or bool(locative.search(text, max(s.start, m.start - 15), m.start))
@@ -1076,7 +1076,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
 
 def _abbreviates(short: str, long: str) -> bool:
     """Whether `short` abbreviates `long` the way Indonesian writes names: initials ("JCC",
-    "BPU Mahakam") or syllables ("Disbudpar Aceh", "Pemkab Banyuwangi", "Askadi"). Its letters
+    "BPU Kapuas") or syllables ("Disbudpar Sigi", "Pemkab Boyolali", "Askadi"). Its letters
     appear in order in the long form, from the same first letter, and each of its words starts
     with a letter that starts a word of the long form."""
     # "DP3A" is "DPPPA": a digit repeats the letter before it.

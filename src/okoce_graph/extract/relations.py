@@ -381,7 +381,10 @@ def _described_person(
     beside it ("Rina Lestari, pemilik usaha kue", "salah satu peserta, Rina Lestari,"), or a
     one-word name between commas is the subject of a verb ("yang hadir, Sarmo, mengaku")."""
     following = _COMMA_WORD.match(after)
-    preceding = _WORD_COMMA.search(before)
+    tail = before.rstrip()
+    preceding = _WORD_COMMA.search(before) if tail.endswith(",") else None
+    if following is None and preceding is None and tail == before:
+        return ""  # no comma on either side, and no word right before: most names
     lex = load_lexicon()
     # Without a comma, only nouns that rarely come before a place ("pengusaha muda X", but
     # "warga X", "petani X" name where people live).

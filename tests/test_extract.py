@@ -966,3 +966,14 @@ def test_the_first_person_of_a_sentence_opening_at_the_event_was_there() -> None
     for person in ("Frans Lumi", "Rudy Kawet", "Hendra Sumual"):
         assert ("attended", person, event) in facts
     assert ("attended", "Budi Tamaka", event) not in facts
+
+
+def test_tampak_pula_lists_attendees() -> None:
+    text = (
+        "Judul\n\nPasar Murah Wonosobo 2024 digelar di Alun-alun Wonosobo. Tampak pula Kepala "
+        "Dinas Perdagangan Kabupaten Wonosobo Agus Pranoto dan Ketua DPRD Wonosobo Sri Mulyani "
+        "Hartati.\n"
+    )
+    facts = facts_of(text)
+    for person in ("Agus Pranoto", "Sri Mulyani Hartati"):
+        assert ("attended", person, "Pasar Murah Wonosobo 2024") in facts

@@ -620,7 +620,8 @@ def classify_chunk(
     if len(tokens) > 1 and tokens[0].text.lower() in vocab.program_heads:
         return [mention(tokens, "Program", by="programme word")], None
     if vocab.org_heads.match(tokens, 0):
-        # "Forum Investasi Daerah 2024": a body's word before a single year names an event.
+        # "Forum Investasi Daerah 2024": a body's word before a single year names an event
+        # (so does a venue's word: "Pasar Murah Ramadan 2024").
         if len(tokens) >= 3 and _SINGLE_YEAR.fullmatch(tokens[-1].text):
             return [mention(tokens, "Event", by="name with a year")], None
         return [mention(tokens, "Organization", by="organisation word")], None
@@ -628,6 +629,9 @@ def classify_chunk(
     if n and n < len(tokens):
         return [mention(tokens, "Place", lex.region_types[tokens[0].text], "region type")], None
     if vocab.venue_heads.match(tokens, 0) and len(tokens) > 1:
+        # "Pasar Murah Ramadan 2024": a venue's word before a single year names an event.
+        if len(tokens) >= 3 and _SINGLE_YEAR.fullmatch(tokens[-1].text):
+            return [mention(tokens, "Event", by="name with a year")], None
         return [mention(tokens, "Place", "venue", "venue word")], None
     if any(t.text in lex.event_words for t in tokens) and len(tokens) > 1:
         # "Festival Anyaman Bambu" names an event; "Penandatanganan MoU" names an activity.

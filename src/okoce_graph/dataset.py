@@ -376,6 +376,7 @@ class StoreWriter:
         if not self.updating:
             self.store = pyoxigraph.Store(str(self.tmp))
         self.queue: queue.SimpleQueue[Path | None] = queue.SimpleQueue()
+        self.ended = False
         self.thread = threading.Thread(target=self._load, name="store-loader", daemon=True)
         self.thread.start()
 
@@ -424,9 +425,15 @@ class StoreWriter:
         shutil.rmtree(old, ignore_errors=True)
         return pyoxigraph.Store.read_only(str(final))
 
+    def end_input(self) -> None:
+        """No more files: the loader finishes (and compacts a full load) in the background."""
+        if not self.ended:
+            self.ended = True
+            self.queue.put(None)
+
     def _stop(self) -> None:
         if self.thread.is_alive():
-            self.queue.put(None)
+            self.end_input()
             self.thread.join()
 
     def _load(self) -> None:
@@ -454,6 +461,14 @@ class StoreWriter:
                     self.error = exc
                 batch, size = [], 0
             if path is None:
+                if not self.updating and self.error is None:
+                    # Compacted now, while the dataset is written: the many files of a batched
+                    # load would otherwise stall the first small update of a copy for seconds
+                    # (8 s at 4M quads) while RocksDB compacts them.
+                    try:
+                        self.store.optimize()
+                    except (OSError, RuntimeError) as exc:
+                        self.error = exc
                 return
 
 

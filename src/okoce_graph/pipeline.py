@@ -327,6 +327,7 @@ def _build_into(
             # A few graphs: done at once. A full load instead goes on while the dataset is
             # written.
             store.complete()
+        store.end_input()
         ordered = [summaries[_cache_name(s)] for s in sources]
         if validate:
             _validate(ordered, [folder / _cache_name(s) for s in sources])

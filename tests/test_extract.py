@@ -977,3 +977,16 @@ def test_tampak_pula_lists_attendees() -> None:
     facts = facts_of(text)
     for person in ("Agus Pranoto", "Sri Mulyani Hartati"):
         assert ("attended", person, "Pasar Murah Wonosobo 2024") in facts
+
+
+def test_coined_short_name_in_brackets_keeping_a_word() -> None:
+    text = (
+        "Judul\n\n"
+        "Pemerintah Kabupaten Lembah Hijau meluncurkan Gerakan Desa Hijau Lestari (Gerdu "
+        "Lestari) di Balai Desa Sukamaju.\n\n"
+        "Warga menyambut program Sapa Tani (Satu Petani Satu Lahan) dengan antusias.\n\n"
+        "Kepala Dinas Pertanian (Ruang Rapat Utama) hadir.\n"
+    )
+    facts = facts_of(text)
+    assert ("alias", "Gerakan Desa Hijau Lestari", "Gerdu Lestari") in facts
+    assert not any(f[0] == "alias" and "Ruang Rapat Utama" in f for f in facts)

@@ -1098,6 +1098,23 @@ def _abbreviates(short: str, long: str) -> bool:
     return all(c in remaining for c in letters)
 
 
+def _shortens(short: str, long: str) -> bool:
+    """Whether `short` is a coined short name of `long` that keeps one of its words ("Gerakan
+    Desa Hijau Lestari (Gerdu Lestari)"): two or more capitalised words, fewer than the long
+    name's, from the same first letter, each either a word of the long name or opening with
+    the first letter of one, and at least one of them a word of the long name."""
+    short_words, long_words = short.split(), long.split()
+    if not 2 <= len(short_words) < len(long_words):
+        return False
+    if not all(w[:1].isupper() and w.isalpha() for w in short_words):
+        return False
+    if short_words[0][0] != long_words[0][0] or short_words[0] == long_words[0]:
+        return False
+    initials = {w[0] for w in long_words}
+    kept = [w for w in short_words if w in long_words]
+    return bool(kept) and all(w in long_words or w[0] in initials for w in short_words)
+
+
 def _without_programme_word(name: str) -> str:
     """ "Program Kampung Sehat" -> "Kampung Sehat": the short name may leave out "Program"."""
     first, _, rest = name.partition(" ")
@@ -1124,6 +1141,8 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 _abbreviates(inner, owner.text)
                 or _abbreviates(owner.text, inner)
                 or _abbreviates(inner, _without_programme_word(owner.text))
+                or _shortens(inner, owner.text)
+                or _shortens(owner.text, inner)
             ):
                 facts.append(_fact("alias", owner, inner, [s]))
                 # "IPMF (Ikatan Pengusaha ...)": the acronym is of the kind of its expansion.

@@ -990,3 +990,23 @@ def test_coined_short_name_in_brackets_keeping_a_word() -> None:
     facts = facts_of(text)
     assert ("alias", "Gerakan Desa Hijau Lestari", "Gerdu Lestari") in facts
     assert not any(f[0] == "alias" and "Ruang Rapat Utama" in f for f in facts)
+
+
+def test_collaboration_partners_after_a_counted_introduction() -> None:
+    text = (
+        "Judul\n\n"
+        "Pemerintah Kota Baturaja menandatangani perjanjian kerja sama dengan dua mitra, yakni "
+        "PT Sinar Padi Makmur dan Politeknik Agro Ogan.\n\n"
+        "Program itu berjalan atas kerja sama Dinas Pertanian Kota Baturaja dengan sejumlah "
+        "mitra, yaitu:\n"
+        "1. Universitas Ogan Raya\n"
+        "2. Koperasi Tani Sejahtera Ogan\n\n"
+        "Kepala Dinas Pertanian Kota Baturaja, Sutrisno Halim, membuka acara itu.\n"
+    )
+    facts = facts_of(text)
+    collaborations = {(f[1], f[2]) for f in facts if f[0] == "collaborates"}
+    assert ("Pemerintah Kota Baturaja", "PT Sinar Padi Makmur") in collaborations
+    assert ("Pemerintah Kota Baturaja", "Politeknik Agro Ogan") in collaborations
+    assert ("Dinas Pertanian Kota Baturaja", "Universitas Ogan Raya") in collaborations
+    assert ("Dinas Pertanian Kota Baturaja", "Koperasi Tani Sejahtera Ogan") in collaborations
+    assert not any("Sutrisno" in pair[1] for pair in collaborations)

@@ -84,6 +84,7 @@ class _Grammar:
     is_a: re.Pattern[str]  # " adalah (sebuah) <kind noun>"
     locative: re.Pattern[str]  # "... di" right before a place
     list_gap: re.Pattern[str]  # what may stand between the names of one list
+    list_intro: re.Pattern[str]  # " tiga mitra, yakni" between a partner marker and its list
 
 
 @cache
@@ -94,6 +95,10 @@ def _grammar() -> _Grammar:
         is_a=re.compile(rf"\s+(?:{copula})\s+(?:(?:{determiner})\s+)?(\w+)"),
         locative=re.compile(rf"(?:{lex.cue_regex('locative').pattern})\s*$"),
         list_gap=re.compile(rf"(?:\s|,|;|{lex.cue_regex('list_gap').pattern})*"),
+        list_intro=re.compile(
+            rf"\s+(?:[a-z0-9-]+\s+){{0,3}}[a-z-]+\s*,?\s*(?:{lex.cue_regex('list_intro').pattern})"
+            r"\s*(:?)"
+        ),
     )
 
 
@@ -1028,7 +1033,7 @@ def _bracketed(text: str, m: Mention) -> bool:
 def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     parties_types = ("Organization", "Place", "Program", "Other")
-    for sm in per_sentence:
+    for index, sm in enumerate(per_sentence):
         cues = _cue_spans(text, sm, "collaborate")
         if not cues:
             continue
@@ -1049,9 +1054,12 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
             subject = right_after[0] if right_after else (before[-1] if before else None)
             dengan = load_lexicon().cue_regex("partner_marker").search(text, end, sm.sentence.end)
             if dengan:
-                partners = _listed(
-                    text, [m for m in parties if m.start >= dengan.end()], dengan.end()
-                )
+                # "dengan tiga mitra, yakni A, B dan C": the list opens after the introduction.
+                intro = _grammar().list_intro.match(text, dengan.end(), sm.sentence.end)
+                opening = intro.end() if intro else dengan.end()
+                partners = _listed(text, [m for m in parties if m.start >= opening], opening)
+                if intro and intro.group(1) and not partners:
+                    partners = _items_after(text, per_sentence, index, parties_types)
             elif right_after and before:
                 # "Dinas X menggandeng PT Y", "Dinas X menjalin kerja sama PT Y": the party
                 # named first comes first.
@@ -1075,6 +1083,29 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                     m.type, m.typed_by = "Organization", "party to a collaboration"
             facts.append(_fact("collaborates", subject, partner, [sm.sentence]))
     return facts
+
+
+_LIST_ITEM = re.compile(r"\s*(?:\d{1,2}[.)]|[-\u2022*])\s+")
+
+
+def _items_after(
+    text: str, per_sentence: list[_SentenceMentions], index: int, types: tuple[str, ...]
+) -> list[Mention]:
+    """The names of the numbered or bulleted lines after a sentence that ends with a colon
+    ("... dengan sejumlah mitra, yakni:" then "1. A", "2. B"): one name a line, each line
+    nothing but that name."""
+    items = []
+    for sm in per_sentence[index + 1 :]:
+        s = sm.sentence
+        bullet = _LIST_ITEM.match(text, s.start, s.end)
+        named = [m for m in sm.mentions if m.type in types]
+        if bullet is None or len(named) != 1:
+            break
+        m = named[0]
+        if text[bullet.end() : m.start].strip() or text[m.end : s.end].strip(" \t.;,"):
+            break
+        items.append(m)
+    return items
 
 
 def _abbreviates(short: str, long: str) -> bool:

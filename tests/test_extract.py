@@ -1010,3 +1010,15 @@ def test_collaboration_partners_after_a_counted_introduction() -> None:
     assert ("Dinas Pertanian Kota Baturaja", "Universitas Ogan Raya") in collaborations
     assert ("Dinas Pertanian Kota Baturaja", "Koperasi Tani Sejahtera Ogan") in collaborations
     assert not any("Sutrisno" in pair[1] for pair in collaborations)
+
+
+def test_no_alias_for_a_bracket_inside_a_name_that_goes_on_with_its_region() -> None:
+    text = (
+        "Judul\n\n"
+        "Kepala Dinas Perikanan (Diskan) Kabupaten Tanah Merah, Joko Prasetyo, membuka acara.\n\n"
+        "Dinas Sosial (Dinsos) Maluku Tengah menyalurkan bantuan.\n\n"
+        "Badan Usaha Milik Desa Makmur Jaya (BUMDes Makmur Jaya) ikut berjualan.\n"
+    )
+    aliases = {(f[1], f[2]) for f in facts_of(text) if f[0] == "alias"}
+    assert not any(short in ("Diskan", "Dinsos") for _, short in aliases)
+    assert ("Badan Usaha Milik Desa Makmur Jaya", "BUMDes Makmur Jaya") in aliases

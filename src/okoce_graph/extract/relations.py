@@ -1168,6 +1168,21 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             if not before:
                 continue
             owner = before[-1]
+            # "Dinas Koperasi (Diskop) Kabupaten X": the bracket stands inside a name that goes
+            # on with its region, for the office's kind only: no alternate name of the whole.
+            following = text[s.start + paren.end() : s.end].split(None, 1)
+            if following and following[0] in load_lexicon().region_types:
+                continue
+            region_after = [
+                m
+                for m in sm.mentions
+                if m.type == "Place"
+                and m.subtype != "venue"
+                and m.start >= s.start + paren.end()
+                and not text[s.start + paren.end() : m.start].strip()
+            ]
+            if region_after:
+                continue
             if (
                 _abbreviates(inner, owner.text)
                 or _abbreviates(owner.text, inner)

@@ -1022,3 +1022,26 @@ def test_no_alias_for_a_bracket_inside_a_name_that_goes_on_with_its_region() -> 
     aliases = {(f[1], f[2]) for f in facts_of(text) if f[0] == "alias"}
     assert not any(short in ("Diskan", "Dinsos") for _, short in aliases)
     assert ("Badan Usaha Milik Desa Makmur Jaya", "BUMDes Makmur Jaya") in aliases
+
+
+def test_syllabic_short_name_with_region_is_the_longer_body() -> None:
+    from okoce_graph.resolution import resolve
+
+    text = (
+        "Judul\n\n"
+        "Pameran itu digelar Dinas Kesehatan (Dinkes) Kabupaten Tanah Merah di Pelabuhan "
+        "Lama, Senin (3/6/2024).\n\n"
+        "Dinkes Tanah Merah menjalin kerja sama dengan PT Samudra Biru Lestari.\n\n"
+        "DPRD Kabupaten Tanah Merah ikut memantau.\n"
+    )
+    article = parse_article(text, "t")
+    resolution = resolve(article, extract(article))
+    collaborations = {
+        (resolution.entity_of[f.subject.key].label, resolution.entity_of[f.obj.key].label)
+        for f in resolution.facts
+        if f.kind == "collaborates"
+    }
+    assert ("Dinas Kesehatan Kabupaten Tanah Merah", "PT Samudra Biru Lestari") in collaborations
+    labels = {e.label for e in resolution.entities if e.type == "Organization"}
+    assert "DPRD Kabupaten Tanah Merah" in labels
+    assert "Dinkes Tanah Merah" not in labels

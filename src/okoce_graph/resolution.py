@@ -19,6 +19,7 @@ from .article import Article
 from .extract.lexicon import load_lexicon
 from .extract.mentions import tokenize
 from .extract.model import HEADLINE_MENTION, Extraction, Fact, Mention
+from .extract.relations import _abbreviates
 
 FUZZY_CUTOFF = 90
 _NUMBERING = re.compile(r"(?:19|20)\d\d|ke|ke\d+|\d+|[ivxlc]+")
@@ -202,6 +203,29 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
             target = regions[0]
             for m in short.mentions:
                 log(m, target, f'"{target.label}" without its region type')
+            target.mentions.extend(short.mentions)
+            del groups[(short.type, short.key)]
+
+    # "Diskan Tanah Merah" after "Dinas Perikanan (Diskan) Kabupaten Tanah Merah": a syllabic
+    # short name with the region of exactly one longer organisation's name is that body.
+    orgs = [e for e in groups.values() if e.type == "Organization"]
+    for short in orgs:
+        first, _, region = short.label.partition(" ")
+        if len(first) < 4 or not first.istitle() or not first.isalpha() or not region:
+            continue
+        longer = [
+            e
+            for e in orgs
+            if e is not short
+            and e.label.endswith(" " + region)
+            and len(e.label.split()) >= len(short.label.split()) + 2
+            and (e.type, e.key) in groups
+            and _abbreviates(short.label, e.label)
+        ]
+        if len(longer) == 1 and (short.type, short.key) in groups:
+            target = longer[0]
+            for m in short.mentions:
+                log(m, target, f'short name of "{target.label}"')
             target.mentions.extend(short.mentions)
             del groups[(short.type, short.key)]
 

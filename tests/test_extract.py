@@ -1045,3 +1045,18 @@ def test_syllabic_short_name_with_region_is_the_longer_body() -> None:
     labels = {e.label for e in resolution.entities if e.type == "Organization"}
     assert "DPRD Kabupaten Tanah Merah" in labels
     assert "Dinkes Tanah Merah" not in labels
+
+
+def test_village_head_titles_and_video_teasers() -> None:
+    text = (
+        "Judul\n\n"
+        "Peresmian Balai Tani Sukamekar digelar di Sukamekar, Senin (3/6/2024). Acara itu "
+        "dihadiri Perbekel Sukamekar, I Wayan Sudarsa, dan Kepala Kampung Tanjung Batu, "
+        "Markus Wonda.\n\n"
+        'Simak Video "Ribuan Warga Padati Balai Tani Baru"\n'
+    )
+    facts = facts_of(text)
+    assert ("position", "I Wayan Sudarsa", "Perbekel Sukamekar") in facts
+    assert ("position", "Markus Wonda", "Kepala Kampung Tanjung Batu") in facts
+    assert not any(f[0] == "quote" for f in facts)
+    assert not any("Simak" in f[1] for f in facts)

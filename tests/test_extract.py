@@ -1060,3 +1060,17 @@ def test_village_head_titles_and_video_teasers() -> None:
     assert ("position", "Markus Wonda", "Kepala Kampung Tanjung Batu") in facts
     assert not any(f[0] == "quote" for f in facts)
     assert not any("Simak" in f[1] for f in facts)
+
+
+def test_a_bare_event_word_and_an_event_it_lasts_until() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang-Layang Pantai Indah 2025 resmi dibuka pada 10 Agustus di Lapangan "
+        "Merdeka, Kota Sumberjaya. Festival tahunan itu berlangsung lima hari hingga puncak "
+        "peringatan HUT ke-80 Kemerdekaan RI.\n\n"
+        "Pembukaan ditandai dengan pemukulan gong oleh Wali Kota Sumberjaya, Rudi Hartawan, "
+        "didampingi Sekretaris Daerah Kota Sumberjaya, Lina Marpaung.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Lina Marpaung", "Festival Layang-Layang Pantai Indah 2025") in attended
+    assert not any(event != "Festival Layang-Layang Pantai Indah 2025" for _, event in attended)

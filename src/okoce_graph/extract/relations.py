@@ -727,13 +727,26 @@ def _events(
     # The previous sentence, when it refers to no event (its dates are read if needed).
     previous: _SentenceMentions | None = None
     lead = per_sentence[0].sentence.index if per_sentence else -1
+    seen_events: list[Mention] = []
     for sm in per_sentence:
         s = sm.sentence
-        events = [m for m in sm.named(("Event",)) if m.key not in former]
+        events = [
+            _full_event(m, seen_events)
+            for m in sm.named(("Event",))
+            if m.key not in former
+        ]
+        seen_events += [m for m in events if " " in m.text]
         opener = False
         if events:
             target: Mention | None = events[0]
-            current = events[-1]
+            # "... berlangsung hingga puncak peringatan HUT X": an event named as the time it
+            # lasts until is not the one the next sentences are about.
+            ongoing = [
+                m
+                for m in events
+                if not lex.cue_regex("until").search(text, max(s.start, m.start - 30), m.start)
+            ]
+            current = ongoing[-1] if ongoing else (current or events[-1])
         else:  # "acara tersebut" refers to the event last named
             named_before = (
                 current is not None
@@ -799,6 +812,14 @@ def _events(
             if place is not None and (place.subtype == "venue" or not opener):
                 facts.append(_fact("event_place", target, place, where))
     return facts + _venues_in_event_names(per_sentence, facts, former)
+
+
+def _full_event(m: Mention, seen: list[Mention]) -> Mention:
+    """A bare event word read as a name ("Festival tahunan itu ...") is the latest event named
+    before that opens with that word."""
+    if " " in m.text or m.text not in load_lexicon().event_words:
+        return m
+    return next((e for e in reversed(seen) if e.text.split()[0] == m.text), m)
 
 
 def _venues_in_event_names(

@@ -30,9 +30,9 @@ def test_written_corpus_stays_above_its_measured_floor(tmp_path: Path) -> None:
     out = tmp_path / "corpus"
     build([CORPUS / "articles"], out, html=False)
     score = micro(evaluate(load_gold([CORPUS / "gold"]), out))
-    # Measured 2026-11-30 on the 46 articles (201-212 just moved in from the second held-out
-    # set): precision 0.957, recall 0.938 (see README); a regression fails here.
-    assert score.precision >= 0.95 and score.recall >= 0.93
+    # Measured 2026-11-30 on the 46 articles (201-212 moved in from the second held-out set),
+    # after the rules they prompted: precision 0.969, recall 0.949; a regression fails here.
+    assert score.precision >= 0.96 and score.recall >= 0.94
 
 
 def test_wrong_and_missing_rows_are_counted(seed_graph: Path, tmp_path: Path) -> None:

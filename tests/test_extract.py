@@ -1074,3 +1074,16 @@ def test_a_bare_event_word_and_an_event_it_lasts_until() -> None:
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Lina Marpaung", "Festival Layang-Layang Pantai Indah 2025") in attended
     assert not any(event != "Festival Layang-Layang Pantai Indah 2025" for _, event in attended)
+
+
+def test_mama_before_a_name_is_an_honorific() -> None:
+    text = (
+        "Judul\n\n"
+        "Ketua Kelompok Tani Wanita Sentani, Mama Yosefina Waromi, mengatakan panen tahun ini "
+        "naik.\n"
+    )
+    facts = facts_of(text)
+    assert ("entity", "Yosefina Waromi", "Person") in facts or any(
+        f[0] == "position" and f[1] == "Yosefina Waromi" for f in facts
+    )
+    assert not any("Mama Yosefina" in f[1] for f in facts)

@@ -112,6 +112,13 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
     def log(m: Mention, entity: Entity, reason: str) -> None:
         merges.append(Merge(article.id, m.text, m.start, m.end, entity.label, entity.type, reason))
 
+    def absorb(entity: Entity, into: Entity, reason: str) -> None:
+        """`entity`'s mentions are `into`'s from now on, each merge logged with `reason`."""
+        for m in entity.mentions:
+            log(m, into, reason)
+        into.mentions.extend(entity.mentions)
+        del groups[(entity.type, entity.key)]
+
     for m in typed:
         key = normalise(m.text)
         if not key:
@@ -132,10 +139,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         ]
         if len(longer) == 1:
             target = longer[0]
-            for m in short.mentions:
-                log(m, target, f'short form of "{target.label}"')
-            target.mentions.extend(short.mentions)
-            del groups[(short.type, short.key)]
+            absorb(short, target, f'short form of "{target.label}"')
         elif len(longer) > 1:
             for m in short.mentions:
                 unresolved.append(
@@ -166,10 +170,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
             ]
             if len(longer) == 1 and (short.type, short.key) in groups:
                 target = longer[0]
-                for m in short.mentions:
-                    log(m, target, f'"{target.label}" without its year or number')
-                target.mentions.extend(short.mentions)
-                del groups[(short.type, short.key)]
+                absorb(short, target, f'"{target.label}" without its year or number')
     # Spelling variants of organisations, programmes and events.
     for type_ in FUZZY_TYPES:
         same_type = sorted(
@@ -184,10 +185,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
                     continue
                 score = fuzz.ratio(major.key, minor.key)
                 if score >= FUZZY_CUTOFF:
-                    for m in minor.mentions:
-                        log(m, major, f"spelling variant (similarity {score:.0f})")
-                    major.mentions.extend(minor.mentions)
-                    del groups[(minor.type, minor.key)]
+                    absorb(minor, major, f"spelling variant (similarity {score:.0f})")
 
     # A region named bare ("ke Wonosobo") is the one region of that name the article names with
     # its type ("Kabupaten Wonosobo"), when there is exactly one.
@@ -201,10 +199,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         # "Malang" names a regency and a city: the bare name says not which.
         if len(regions) == 1 and _region_name_count().get(short.key, 0) <= 1:
             target = regions[0]
-            for m in short.mentions:
-                log(m, target, f'"{target.label}" without its region type')
-            target.mentions.extend(short.mentions)
-            del groups[(short.type, short.key)]
+            absorb(short, target, f'"{target.label}" without its region type')
 
     # "Diskan Tanah Merah" after "Dinas Perikanan (Diskan) Kabupaten Tanah Merah": a syllabic
     # short name with the region of exactly one longer organisation's name is that body.
@@ -224,10 +219,7 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         ]
         if len(longer) == 1 and (short.type, short.key) in groups:
             target = longer[0]
-            for m in short.mentions:
-                log(m, target, f'short name of "{target.label}"')
-            target.mentions.extend(short.mentions)
-            del groups[(short.type, short.key)]
+            absorb(short, target, f'short name of "{target.label}"')
 
     # Names the article defines as one thing: "Pemerintah Provinsi X (Pemprov X)".
     group_of = {m.key: g for g in groups.values() for m in g.mentions}
@@ -239,11 +231,9 @@ def resolve(article: Article, extraction: Extraction) -> Resolution:
         if other is None or other is owner or (owner.type, owner.key) not in groups:
             continue
         for m in other.mentions:
-            log(m, owner, f'alternate name of "{owner.label}" defined in the article')
             group_of[m.key] = owner
-        owner.mentions.extend(other.mentions)
+        absorb(other, owner, f'alternate name of "{owner.label}" defined in the article')
         owner.label = max([owner.label, other.label], key=len)
-        del groups[(other.type, other.key)]
 
     entities = sorted(groups.values(), key=lambda e: (e.type, e.key))
     for e in entities:

@@ -394,10 +394,18 @@ class StoreWriter:
         if not (reused and self.updating):
             self.queue.put(path)
 
-    def complete(self) -> None:
-        """Wait for the loads and write them to disk. An update of a copied store calls this
-        before the dataset is written: RocksDB's fsync would otherwise wait for the dataset's
-        gigabyte too (ext4 writes a file's data out with the journal commit)."""
+    def end_input(self) -> None:
+        """No more files. A copied store's few new graphs are loaded and written to disk now,
+        before the dataset is: RocksDB's fsync would otherwise wait for the dataset's gigabyte
+        too (ext4 writes a file's data out with the journal commit). A full load goes on, and
+        is compacted, in the background while the dataset is written."""
+        if self.updating:
+            self._complete()
+        else:
+            self._close_queue()
+
+    def _complete(self) -> None:
+        """Wait for the loads and write them to disk."""
         self._stop()
         if self.error is not None:
             if isinstance(self.error, SyntaxError):
@@ -412,7 +420,7 @@ class StoreWriter:
         it into `graph_dir`, and return it opened read-only."""
         import pyoxigraph
 
-        self.complete()
+        self._complete()
         self.store = None
         status = (self.graph_dir / DATASET).stat()
         stamp = {"sha256": digest, "size": status.st_size, "mtime_ns": status.st_mtime_ns}
@@ -425,15 +433,14 @@ class StoreWriter:
         shutil.rmtree(old, ignore_errors=True)
         return pyoxigraph.Store.read_only(str(final))
 
-    def end_input(self) -> None:
-        """No more files: the loader finishes (and compacts a full load) in the background."""
+    def _close_queue(self) -> None:
         if not self.ended:
             self.ended = True
             self.queue.put(None)
 
     def _stop(self) -> None:
         if self.thread.is_alive():
-            self.end_input()
+            self._close_queue()
             self.thread.join()
 
     def _load(self) -> None:

@@ -323,10 +323,6 @@ def _build_into(
                 progress(1)
 
         _compute_all(folder, todo, jobs, validate, done)
-        if store.updating:
-            # A few graphs: done at once. A full load instead goes on while the dataset is
-            # written.
-            store.complete()
         store.end_input()
         ordered = [summaries[_cache_name(s)] for s in sources]
         if validate:

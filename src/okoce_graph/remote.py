@@ -72,11 +72,10 @@ from typing import Any
 from .dataset import STORE, dataset_path, open_store
 from .errors import OkoceError
 from .sparql import (
-    _FROM,
     _PROLOGUE,
-    _SERVICE,
     DEFAULT_TIMEOUT,
     QueryResult,
+    _inspect,
     _translate,
     check_query,
 )
@@ -485,12 +484,13 @@ def run_remote_query(
     import pyoxigraph as ox
 
     url = _parse_url(endpoint, "the endpoint")
-    if _SERVICE.search(sparql):
+    _, service, sources = _inspect(sparql)
+    if service:
         raise OkoceError("SERVICE is refused: a query never makes the endpoint call another")
     check_query(sparql)
     prepared = prepare_remote_query(sparql, params)
     fields = {"query": prepared.text}
-    if union_default_graph and not _FROM.search(sparql):  # as run_query decides
+    if union_default_graph and not sources:  # as run_query decides
         fields["union-default-graph"] = ""
     accept = _N_TRIPLES if prepared.form in ("CONSTRUCT", "DESCRIBE") else _JSON_RESULTS
     deadline = None if timeout is None else time.monotonic() + timeout

@@ -22,11 +22,13 @@ from pathlib import Path
 
 import pytest
 
+from okoce_graph import remote
 from okoce_graph.errors import OkoceError
 from okoce_graph.remote import (
     ARTICLE_PREFIX,
     GraphServer,
     ServerHandle,
+    _runs,
     default_graph_store,
     launch_oxigraph,
     prepare_remote_query,
@@ -126,17 +128,14 @@ def test_push_many_graphs_in_chunks(
     seed_graph: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Five article graphs (copies of the seed one), loaded in several bulk requests, then
-    replaced over several connections, on a server of their own."""
-    lines = (seed_graph / "dataset.nq").read_bytes().splitlines(keepends=True)
+    """Five article graphs (copies of the seed one, their lines interleaved), streamed in one
+    bulk request read in small blocks, then replaced over several connections, on a server of
+    their own."""
+    copies = interleaved_copies(seed_graph, 5)
     graph = tmp_path / "five"
     graph.mkdir()
-    copies = [
-        line.replace(ARTICLE.encode(), f"{ARTICLE_PREFIX}copy-{i}".encode())
-        for i in range(5) for line in lines
-    ]
-    (graph / "dataset.nq").write_bytes(b"".join(sorted(copies)))
-    monkeypatch.setattr("okoce_graph.remote._BULK_BYTES", 100_000)
+    (graph / "dataset.nq").write_bytes(b"".join(copies))
+    monkeypatch.setattr("okoce_graph.remote._BLOCK", 10_000)
     location = tmp_path_factory.mktemp("oxigraph-five")
     with launch_oxigraph(["serve", "--location", str(location)], port=0) as own:
         first = push(graph, own.query_url)
@@ -150,6 +149,78 @@ def test_push_many_graphs_in_chunks(
                                                                              "localhost"))
         assert (again.added, again.unchanged, again.bulk) == (1, 4, False)
         assert quads_on(own.query_url) == len(copies)
+
+
+def interleaved_copies(seed_graph: Path, count: int) -> list[bytes]:
+    """`count` article graphs, copies of the seed one, their lines sorted (so interleaved where
+    the copies share subjects)."""
+    lines = (seed_graph / "dataset.nq").read_bytes().splitlines(keepends=True)
+    return sorted(
+        line.replace(ARTICLE.encode(), f"{ARTICLE_PREFIX}copy-{i}".encode())
+        for i in range(count) for line in lines
+    )
+
+
+@pytest.mark.parametrize("block", [300, 10_000, 1 << 20])
+def test_runs_read_alike_checked_or_trusted(seed_graph: Path, tmp_path: Path, block: int,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build's file, read trusted (runs found by scans in C) and checked line by line, in
+    blocks smaller than a line, a run, and the file: the same graphs with the same lines."""
+    monkeypatch.setattr("okoce_graph.remote._BLOCK", block)
+    lines = interleaved_copies(seed_graph, 3)
+    grouped = sorted(lines, key=lambda line: line[line.rfind(b"<"):])  # as a build writes it
+    for data in (grouped, lines):
+        (tmp_path / "dataset.nq").write_bytes(b"".join(data))
+        read = {trusted: list(_runs(tmp_path / "dataset.nq", trusted)) for trusted in (True, False)}
+        for runs in read.values():
+            assert b"".join(lines for _, lines, _ in runs) == b"".join(data)
+            assert sum(count for _, _, count in runs) == len(data)
+            assert all(line.endswith(f"<{graph}> .\n".encode())
+                       for graph, lines, _ in runs for line in lines.splitlines(keepends=True))
+        assert read[True] == read[False]
+    assert len({graph for graph, _, _ in read[True]}) == 3
+    # A bad line is found, with its number, trusted or not.
+    (tmp_path / "dataset.nq").write_bytes(b"".join(grouped[:40]) + b"<a> <b> <c> .\n")
+    for trusted in (True, False):
+        with pytest.raises(OkoceError, match=r"dataset.nq:41: not a quad of an article graph"):
+            list(_runs(tmp_path / "dataset.nq", trusted))
+
+
+def test_push_cut_short_loads_nothing(
+    seed_graph: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bad line found after part of the dataset is sent stops the bulk request, and the
+    server keeps none of it; a line the server refuses gets its one-line answer."""
+    lines = interleaved_copies(seed_graph, 3)
+    monkeypatch.setattr("okoce_graph.remote._BLOCK", 10_000)
+    sent: list[int] = []
+    load = remote._bulk_load
+
+    def counted(store: object, body: Iterator[bytes], lenient: bool) -> None:
+        def blocks() -> Iterator[bytes]:
+            for block in body:
+                sent.append(len(block))
+                yield block
+
+        load(store, blocks(), lenient)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("okoce_graph.remote._bulk_load", counted)
+    bad = f'<http://e/a> <http://e/b> <{ARTICLE_PREFIX}copy-0> .\n'.encode()  # no graph
+    (tmp_path / "dataset.nq").write_bytes(b"".join(lines) + bad)
+    location = tmp_path_factory.mktemp("oxigraph-cut")
+    with launch_oxigraph(["serve", "--location", str(location)], port=0) as own:
+        with pytest.raises(OkoceError, match=rf"dataset.nq:{len(lines) + 1}: not a quad"):
+            push(tmp_path, own.query_url)
+        assert sum(sent) > 200_000  # most of the dataset had gone
+        assert quads_on(own.query_url) == 0
+        refused = f'<http://e/a b> <http://e/b> "c" <{ARTICLE_PREFIX}copy-0> .\n'.encode()
+        (tmp_path / "dataset.nq").write_bytes(refused + b"".join(lines))
+        with pytest.raises(OkoceError, match=r"loading new article graphs: .*HTTP 400 Bad Request"
+                                             r": Parser error at line 1 .*Invalid IRI"):
+            push(tmp_path, own.query_url)
+        assert quads_on(own.query_url) == 0
+        assert push(seed_graph, own.query_url).added == 1  # and the server takes a good one
 
 
 def test_graph_store_url() -> None:

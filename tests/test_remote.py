@@ -6,6 +6,7 @@ load and held to its time and size limits."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import http.client
 import http.server
 import json
@@ -21,11 +22,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from okoce_graph import remote
+from okoce_graph.cli import main
 from okoce_graph.errors import OkoceError
 from okoce_graph.remote import (
     ARTICLE_PREFIX,
+    PUSH_RECORD,
     GraphServer,
     ServerHandle,
     _runs,
@@ -40,7 +44,8 @@ from okoce_graph.sparql import QuerySyntaxError, format_result, named_queries, r
 
 ARTICLE = ARTICLE_PREFIX + "000_afb27e7d89d54495"
 PEOPLE = "SELECT ?p ?name WHERE { ?p a okg:Person ; rdfs:label ?name } ORDER BY ?name"
-QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+QUADS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
+         f'FILTER(STRSTARTS(STR(?g), "{ARTICLE_PREFIX}")) }}')
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +66,17 @@ def pushed(seed_graph: Path, server: ServerHandle) -> str:
 
 def quads_on(endpoint: str) -> int:
     return int(run_remote_query(endpoint, QUADS).rows[0][0].value)
+
+
+def record_on(endpoint: str) -> dict[str, str]:
+    """The push record on the server: each article graph's digest."""
+    rows = run_remote_query(endpoint, f"SELECT ?g ?d WHERE {{ GRAPH <{PUSH_RECORD}> "
+                                      "{ ?g okg:graphDigest ?d } }").rows
+    return {g.value: d.value for g, d in rows}
+
+
+def no_fingerprints(*_: object) -> None:
+    raise AssertionError("the server was asked for fingerprints")
 
 
 def dataset_quads(graph: Path) -> int:
@@ -88,15 +104,20 @@ def closed_port() -> int:
 # Pushing --------------------------------------------------------------------------------------
 
 
-def test_push_again_never_duplicates(seed_graph: Path, pushed: str) -> None:
+def test_push_again_never_duplicates(seed_graph: Path, pushed: str,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
     expected = dataset_quads(seed_graph)
     assert quads_on(pushed) == expected
-    again = push(seed_graph, pushed)
+    digest = hashlib.sha256((seed_graph / "dataset.nq").read_bytes()).hexdigest()
+    assert record_on(pushed) == {ARTICLE: digest}
+    with monkeypatch.context() as patched:  # the record answers: no fingerprints needed
+        patched.setattr("okoce_graph.remote._remote_fingerprints", no_fingerprints)
+        again = push(seed_graph, pushed)
     assert (again.added, again.replaced, again.unchanged, again.triples) == (0, 0, 1, 0)
     assert quads_on(pushed) == expected
     forced = push(seed_graph, pushed, force=True)
     assert (forced.added, forced.replaced, forced.triples) == (0, 1, expected)
-    assert quads_on(pushed) == expected
+    assert quads_on(pushed) == expected and record_on(pushed) == {ARTICLE: digest}
     assert "0 added, 1 replaced, 0 unchanged" in forced.summary()
 
 
@@ -104,6 +125,7 @@ def test_push_replaces_a_changed_graph_and_prunes(
     seed_graph: Path, server: ServerHandle, pushed: str
 ) -> None:
     expected = dataset_quads(seed_graph)
+    record = record_on(pushed)
     # The same number of triples, one literal different: only the fingerprint tells.
     assert update(server, f"""
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
@@ -113,42 +135,54 @@ def test_push_replaces_a_changed_graph_and_prunes(
     stale, other = ARTICLE_PREFIX + "gone", "http://example.org/not-an-article"
     assert update(server, f'INSERT DATA {{ GRAPH <{stale}> {{ <http://e/a> <http://e/b> "c" }} '
                           f'GRAPH <{other}> {{ <http://e/a> <http://e/b> "c" }} }}') == 204
-    kept = push(seed_graph, pushed)  # no --prune: the stale graph stays
-    assert (kept.replaced, kept.unchanged, kept.pruned) == (1, 0, 0)
-    assert quads_on(pushed) == expected + 2
-    pruned = push(seed_graph, pushed, prune=True)
-    assert (pruned.unchanged, pruned.pruned) == (1, 1)
-    assert quads_on(pushed) == expected + 1  # the graph outside the article prefix is kept
     label = 'ASK { GRAPH ?g { ?p rdfs:label "Anies Baswedan" } }'
+    # The record says the graph is as pushed: an edit made on the server is not seen...
+    trusting = push(seed_graph, pushed)
+    assert (trusting.replaced, trusting.unchanged) == (0, 1)
+    assert run_remote_query(pushed, label).boolean is False
+    # ...unless verified, and no --prune: the stale graph stays.
+    kept = push(seed_graph, pushed, verify=True)
+    assert (kept.replaced, kept.unchanged, kept.pruned) == (1, 0, 0)
+    assert quads_on(pushed) == expected + 1
     assert run_remote_query(pushed, label).boolean is True
+    assert record_on(pushed) == record  # the stale graph was never recorded
+    pruned = push(seed_graph, pushed, prune=True, verify=True)
+    assert (pruned.unchanged, pruned.pruned) == (1, 1)
+    assert quads_on(pushed) == expected
+    kept_other = f"ASK {{ GRAPH <{other}> {{ ?s ?p ?o }} }}"  # outside the article prefix
+    assert run_remote_query(pushed, kept_other).boolean is True
     assert update(server, f"DROP GRAPH <{other}>") == 204
 
 
-def test_push_many_graphs_in_chunks(
-    seed_graph: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+def test_push_without_a_record_compares_fingerprints(
+    seed_graph: Path, server: ServerHandle, pushed: str
 ) -> None:
-    """Five article graphs (copies of the seed one, their lines interleaved), streamed in one
-    bulk request read in small blocks, then replaced over several connections, on a server of
-    their own."""
-    copies = interleaved_copies(seed_graph, 5)
-    graph = tmp_path / "five"
-    graph.mkdir()
-    (graph / "dataset.nq").write_bytes(b"".join(copies))
-    monkeypatch.setattr("okoce_graph.remote._BLOCK", 10_000)
-    location = tmp_path_factory.mktemp("oxigraph-five")
+    """A graph the record does not cover (pushed by an older version, or the record dropped):
+    compared by fingerprints, left alone if the same, and recorded for next time."""
+    record = record_on(pushed)
+    assert update(server, f"DROP GRAPH <{PUSH_RECORD}>") == 204
+    again = push(seed_graph, pushed)
+    assert (again.replaced, again.unchanged) == (0, 1)
+    assert record_on(pushed) == record
+
+
+def test_push_command(seed_graph: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`okoce-graph push` prints what it did on stderr: added, then unchanged by the record,
+    then unchanged by fingerprints with --verify."""
+    runner = CliRunner()
+    location = tmp_path_factory.mktemp("oxigraph-cli")
     with launch_oxigraph(["serve", "--location", str(location)], port=0) as own:
-        first = push(graph, own.query_url)
-        assert (first.graphs, first.added, first.bulk) == (5, 5, True)
-        assert quads_on(own.query_url) == len(copies)
-        forced = push(graph, own.query_url, force=True, workers=3)
-        assert forced.replaced == 5 and quads_on(own.query_url) == len(copies)
-        # A server that is not Oxigraph (or a separate graph store) gets one PUT per graph.
-        assert update(own, f"DROP GRAPH <{ARTICLE_PREFIX}copy-0>") == 204
-        again = push(graph, own.query_url, graph_store=own.store_url.replace("127.0.0.1",
-                                                                             "localhost"))
-        assert (again.added, again.unchanged, again.bulk) == (1, 4, False)
-        assert quads_on(own.query_url) == len(copies)
+        args = ["push", "--endpoint", own.query_url, "--graph", str(seed_graph)]
+        said = []
+        for extra in ([], [], ["--verify"]):
+            result = runner.invoke(main, args + extra)
+            assert result.exit_code == 0, result.output
+            assert result.stdout == ""
+            said.append(result.stderr)
+        assert "1 added, 0 replaced, 0 unchanged" in said[0]
+        assert "0 added, 0 replaced, 1 unchanged; 0 triples sent" in said[1]
+        assert "0 added, 0 replaced, 1 unchanged" in said[2]
+        assert quads_on(own.query_url) == dataset_quads(seed_graph)
 
 
 def interleaved_copies(seed_graph: Path, count: int) -> list[bytes]:

@@ -389,22 +389,26 @@ def export_command(fmt: str, graph_dir: Path, output: Path | None) -> None:
               help="Also delete the server's article graphs that the dataset does not have.")
 @click.option("--force", is_flag=True,
               help="Replace every article graph, even those the server holds unchanged.")
+@click.option("--verify", is_flag=True,
+              help="Compare every article graph the server holds with its triples, not with "
+                   "the push record (catches edits made on the server; slower).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=60.0,
               show_default=True, help="Give up on a request after S seconds.")
 @handle_errors
 def push_command(endpoint: str, graph_store: str | None, graph_dir: Path, prune: bool,
-                 force: bool, timeout: float) -> None:
+                 force: bool, verify: bool, timeout: float) -> None:
     """Upload the article graphs to a SPARQL server, each replaced whole.
 
     Uses the SPARQL 1.1 Graph Store Protocol (PUT per article graph; new graphs in bulk on
-    Oxigraph); graphs the server already holds unchanged are left alone. Credentials come from
-    the environment only: OKOCE_GRAPH_USER and OKOCE_GRAPH_PASSWORD (HTTP Basic) or
-    OKOCE_GRAPH_TOKEN (Bearer).
+    Oxigraph); graphs the server already holds unchanged are left alone. The server's graph
+    https://w3id.org/okoce-graph/id/push-record notes the SHA-256 of each article graph pushed,
+    so a push again only reads that. Credentials come from the environment only:
+    OKOCE_GRAPH_USER and OKOCE_GRAPH_PASSWORD (HTTP Basic) or OKOCE_GRAPH_TOKEN (Bearer).
     """
     from .remote import push
 
     result = push(graph_dir, endpoint, graph_store=graph_store, timeout=timeout, prune=prune,
-                  force=force)
+                  force=force, verify=verify)
     click.echo(result.summary(), err=True)
 
 

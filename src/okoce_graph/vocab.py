@@ -54,6 +54,7 @@ class OKG(DefinedNamespace):
     resolution: URIRef
     typedBy: URIRef
     contentHash: URIRef
+    graphDigest: URIRef
 
 
 ORG = Namespace("http://www.w3.org/ns/org#")

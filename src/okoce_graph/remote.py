@@ -848,14 +848,23 @@ def push(
             sent = 0
 
             def new_runs() -> Iterator[bytes]:
+                """The new graphs' lines in blocks (many short runs where graphs interleave);
+                the lines of graphs to PUT or compare kept."""
                 nonlocal sent
+                block: list[bytes] = []
+                size = 0
                 runs = _runs(path, trusted)
                 for graph, lines, count in runs if names else _digested(runs, hashes):
                     if graph not in present and bulk:
                         sent += count
-                        yield lines
+                        block.append(lines)
+                        size += len(lines)
+                        if size >= _BLOCK:
+                            yield b"".join(block)
+                            block, size = [], 0
                     elif graph not in present or graph in check or graph in changed:
                         kept.setdefault(graph, []).append(lines)
+                yield b"".join(block)
 
             try:
                 if bulk:

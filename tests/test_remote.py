@@ -6,6 +6,7 @@ load and held to its time and size limits."""
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import http.client
 import http.server
@@ -183,6 +184,64 @@ def test_push_command(seed_graph: Path, tmp_path_factory: pytest.TempPathFactory
         assert "0 added, 0 replaced, 1 unchanged; 0 triples sent" in said[1]
         assert "0 added, 0 replaced, 1 unchanged" in said[2]
         assert quads_on(own.query_url) == dataset_quads(seed_graph)
+
+
+class _SlowIndexer(http.server.BaseHTTPRequestHandler):
+    """An empty 'Oxigraph' that answers a bulk load `delay` seconds after its last byte."""
+
+    protocol_version = "HTTP/1.1"
+    delay = 0.0
+    loaded = 0
+
+    def do_POST(self) -> None:
+        if self.path.startswith("/store"):
+            while size := int(self.rfile.readline(), 16):  # chunked: size, data, CRLF
+                type(self).loaded += len(self.rfile.read(size + 2)) - 2
+            self.rfile.readline()
+            time.sleep(self.delay)
+            with contextlib.suppress(BrokenPipeError):  # the client gave up first
+                self.answer(204, b"")
+        else:
+            self.rfile.read(int(self.headers["Content-Length"]))
+            self.answer(200, b'{"head": {"vars": ["g"]}, "results": {"bindings": []}}',
+                        "application/sparql-results+json")
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers["Content-Length"]))
+        self.answer(204, b"")
+
+    def answer(self, status: int, body: bytes, media: str = "text/plain") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", media)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def version_string(self) -> str:
+        return "Oxigraph/0.5"
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_bulk_load_gets_time_to_index(seed_graph: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The answer to a bulk load comes once the server has indexed it all: the wait after the
+    last byte grows with what was sent, and a server slower still is reported with that wait."""
+    size = (seed_graph / "dataset.nq").stat().st_size
+    monkeypatch.setattr("okoce_graph.remote._INDEXED_PER_SECOND", size / 1.0)  # 1 s more
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _SlowIndexer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    endpoint = f"http://127.0.0.1:{server.server_address[1]}/query"
+    try:
+        _SlowIndexer.delay = 0.8  # over the timeout, within the wait
+        assert push(seed_graph, endpoint, timeout=0.4).added == 1
+        assert _SlowIndexer.loaded == size
+        _SlowIndexer.delay = 2.0
+        with pytest.raises(OkoceError, match=r"/store: no answer within 1.4 s"):
+            push(seed_graph, endpoint, timeout=0.4)
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def interleaved_copies(seed_graph: Path, count: int) -> list[bytes]:

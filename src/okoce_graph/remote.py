@@ -2,9 +2,10 @@
 
 - `push` uploads the article graphs of a built graph to a server with the SPARQL 1.1 Graph Store
   HTTP Protocol: each article graph is replaced whole (PUT), so pushing again never duplicates.
-  Graphs the server already holds with the same triples are left alone (compared by a
-  fingerprint the server computes in SPARQL), and graphs it lacks are loaded in bulk when the
-  server is Oxigraph.
+  Graphs the server already holds with the same triples are left alone (known from the push
+  record, a graph on the server with the digest of each article graph pushed, or else from a
+  fingerprint the server computes in SPARQL), and graphs it lacks are loaded in bulk, streamed,
+  when the server is Oxigraph.
 - `run_remote_query` runs a read-only query on a SPARQL endpoint and returns the same
   `QueryResult` as a local query, so every output format matches.
 - `start_server` / `serve` serve a built graph read-only: the Oxigraph server (`oxigraph

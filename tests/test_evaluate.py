@@ -30,9 +30,9 @@ def test_written_corpus_stays_above_its_measured_floor(tmp_path: Path) -> None:
     out = tmp_path / "corpus"
     build([CORPUS / "articles"], out, html=False)
     score = micro(evaluate(load_gold([CORPUS / "gold"]), out))
-    # Measured 2026-11-30 on the 46 articles (201-212 moved in from the second held-out set),
-    # after the rules they prompted: precision 0.969, recall 0.949; a regression fails here.
-    assert score.precision >= 0.96 and score.recall >= 0.94
+    # Measured 2026-11-30 on the 56 articles, as 301-310 moved in from the third held-out set
+    # (before any rule they prompt): precision 0.958, recall 0.928; a regression fails here.
+    assert score.precision >= 0.955 and score.recall >= 0.925
 
 
 def test_wrong_and_missing_rows_are_counted(seed_graph: Path, tmp_path: Path) -> None:

@@ -1087,3 +1087,14 @@ def test_mama_before_a_name_is_an_honorific() -> None:
         f[0] == "position" and f[1] == "Yosefina Waromi" for f in facts
     )
     assert not any("Mama Yosefina" in f[1] for f in facts)
+
+
+def test_an_abbreviated_given_name_keeps_its_period() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Hadir Sekda Sumberjaya Dr. Muh. Farhan Lestaluhu, M.Si.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Muh. Farhan Lestaluhu", "Sekda Sumberjaya") in facts
+    assert not any(f[1] == "Muh" for f in facts)

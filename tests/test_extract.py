@@ -1098,3 +1098,24 @@ def test_an_abbreviated_given_name_keeps_its_period() -> None:
     facts = facts_of(text)
     assert ("position", "Muh. Farhan Lestaluhu", "Sekda Sumberjaya") in facts
     assert not any(f[1] == "Muh" for f in facts)
+
+
+def test_dan_joins_management_and_works_portfolios_in_a_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Mitra Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Penandatanganan disaksikan oleh Direktur Bidang Pemasaran dan Manajemen Risiko "
+        "Bank Tani Makmur, Yosua Hutagalung. Kepala Bidang Prasarana dan Sarana Dinas "
+        "Pertanian Sumberjaya, Ratih Widuri, memaparkan rencana kerja.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Yosua Hutagalung",
+        "Direktur Bidang Pemasaran dan Manajemen Risiko Bank Tani Makmur",
+    ) in facts
+    assert (
+        "position",
+        "Ratih Widuri",
+        "Kepala Bidang Prasarana dan Sarana Dinas Pertanian Sumberjaya",
+    ) in facts

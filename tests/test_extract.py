@@ -1119,3 +1119,18 @@ def test_dan_joins_management_and_works_portfolios_in_a_title() -> None:
         "Ratih Widuri",
         "Kepala Bidang Prasarana dan Sarana Dinas Pertanian Sumberjaya",
     ) in facts
+
+
+def test_a_noun_of_a_kind_refers_back_to_the_name_renamed() -> None:
+    text = (
+        "Judul\n\n"
+        "Pemkab Tanah Merah meluncurkan program Warung Tani Berdikari di Balai Desa Sukamekar, "
+        "Senin (3/6/2024). Program bantuan modal tersebut sebelumnya bernama Lumbung Modal "
+        "Petani.\n\n"
+        "Bupati juga meresmikan Pasar Ikan Terpadu Sukamekar di Kelurahan Sukamekar. "
+        "Fasilitas yang sebelumnya bernama Tempat Jual Ikan Sukamekar itu dibangun ulang.\n"
+    )
+    facts = facts_of(text)
+    assert ("renamed", "Lumbung Modal Petani", "Warung Tani Berdikari") in facts
+    assert ("renamed", "Tempat Jual Ikan Sukamekar", "Pasar Ikan Terpadu Sukamekar") in facts
+    assert not any(f[0] == "renamed" and f[2] == "Fasilitas" for f in facts)

@@ -968,6 +968,8 @@ def _renames(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             before = [m for m in named if m.end <= start and not _bracketed(text, m)]
             # "pasar yang dahulu bernama X itu": the market named before.
             referred = _referred_by_noun(text, sm.sentence.start, start, seen + before)
+            if referred is None and argument == "new_first":
+                referred = _referred_by_kind(text, sm.sentence.start, start, seen + before)
             if referred is not None and argument == "new_first":
                 before = [referred]
             if not after or not before:
@@ -1010,6 +1012,39 @@ def _referred_by_noun(
     noun = found.group(1).lower()
     heads = [m for m in named if m.end <= noun_start and m.text.split()[0].lower() == noun]
     return heads[-1] if heads else None
+
+
+_KIND_REFERENCE = re.compile(
+    r"\s*([A-Za-z]+)(?:\s+[a-z]+){0,4}?(?:\s+(?:ini|itu|tersebut))?(?:\s+yang)?\s*"
+)
+
+
+def _referred_by_kind(
+    text: str, sentence_start: int, cue_start: int, named: list[Mention]
+) -> Mention | None:
+    """ "Program ini sebelumnya bernama ...", "Fasilitas yang sebelumnya bernama ...": a
+    sentence that opens with a common noun of a kind (a programme, a facility, a body) refers
+    to the latest name of that kind before it."""
+    found = _KIND_REFERENCE.fullmatch(text, sentence_start, cue_start)
+    if found is None:
+        return None
+    # A noun that refers back comes with a demonstrative or "yang" (which may open the cue).
+    words = found.group().split()
+    cue_word = (_WORD.findall(text, cue_start, cue_start + 5) or [""])[0].lower()
+    pointed = len(words) > 1 and words[-1] in ("ini", "itu", "tersebut", "yang")
+    if not (pointed or cue_word == "yang"):
+        return None
+    kind = load_lexicon().cue_table("referring_noun").get(found.group(1).lower())
+    if kind is None:
+        return None
+    noun_start = found.start(1)
+    for m in reversed(named):
+        if m.end > noun_start or m.type != kind or _bracketed(text, m):
+            continue
+        if kind == "Place" and m.subtype not in ("venue", ""):
+            continue  # a region is not a facility
+        return m
+    return None
 
 
 def _listed(text: str, candidates: list[Mention], start: int) -> list[Mention]:

@@ -1134,3 +1134,16 @@ def test_a_noun_of_a_kind_refers_back_to_the_name_renamed() -> None:
     assert ("renamed", "Lumbung Modal Petani", "Warung Tani Berdikari") in facts
     assert ("renamed", "Tempat Jual Ikan Sukamekar", "Pasar Ikan Terpadu Sukamekar") in facts
     assert not any(f[0] == "renamed" and f[2] == "Fasilitas" for f in facts)
+
+
+def test_an_acronym_after_a_bracketed_company_form_or_a_comma_and_sebutan() -> None:
+    text = (
+        "Judul\n\n"
+        "PT Pelayaran Rakyat Sentosa (Persero) atau PRS menggelar Temu Mitra Bahari 2024 di "
+        "Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Dalam acara itu, Kelompok Usaha Nelayan Muda, atau yang dikenal dengan sebutan "
+        "Kusnema, menerima bantuan.\n"
+    )
+    facts = facts_of(text)
+    assert ("alias", "PT Pelayaran Rakyat Sentosa", "PRS") in facts
+    assert ("alias", "Kelompok Usaha Nelayan Muda", "Kusnema") in facts

@@ -1259,8 +1259,18 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                     if expansion:
                         owner.type, owner.typed_by = expansion[0].type, "acronym of a typed name"
         # "Satu Kampung Satu Produk atau Sakasapro": a name and its acronym joined by "atau".
-        for first, second in pairwise(sm.mentions):
-            joined = " ".join(text[first.end : second.start].split()).lower()
+        # "PT X (Persero) atau PX": a bracketed company form between them does not part them.
+        suffixes = load_lexicon().org_suffixes
+        unbracketed = [
+            m for m in sm.mentions if not (_bracketed(text, m) and f"({m.text})" in suffixes)
+        ]
+        for first, second in pairwise(unbracketed):
+            gap = text[first.end : second.start]
+            bracket = _BRACKETED.match(gap)
+            if bracket and bracket.group().strip() in suffixes:
+                gap = gap[bracket.end() :]
+            # ", atau yang dikenal dengan sebutan X": a comma may open the alternate.
+            joined = " ".join(gap.split()).lower().removeprefix(",").strip()
             if joined in alternates and _abbreviates(second.text, first.text):
                 facts.append(_fact("alias", first, second.text, [s]))
                 if second.type == "Other":

@@ -1147,3 +1147,15 @@ def test_an_acronym_after_a_bracketed_company_form_or_a_comma_and_sebutan() -> N
     facts = facts_of(text)
     assert ("alias", "PT Pelayaran Rakyat Sentosa", "PRS") in facts
     assert ("alias", "Kelompok Usaha Nelayan Muda", "Kusnema") in facts
+
+
+def test_a_coined_acronym_may_add_a_letter_for_its_sound() -> None:
+    text = (
+        "Judul\n\n"
+        "Pemkab Tanah Merah meluncurkan Gerakan Pangan Sehat Desa (Gepasid) di Kota "
+        "Sumberjaya, Senin (3/6/2024). Pemkab juga memulai Gerakan Tanam Pohon Desa atau "
+        "Getapodi.\n"
+    )
+    facts = facts_of(text)
+    assert ("alias", "Gerakan Pangan Sehat Desa", "Gepasid") in facts
+    assert ("alias", "Gerakan Tanam Pohon Desa", "Getapodi") in facts

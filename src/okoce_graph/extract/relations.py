@@ -1164,7 +1164,7 @@ def _items_after(
     return items
 
 
-def _abbreviates(short: str, long: str) -> bool:
+def _abbreviates(short: str, long: str, slack: int = 0) -> bool:
     """Whether `short` abbreviates `long` the way Indonesian writes names: initials ("JCC",
     "BPU Kapuas") or syllables ("Disbudpar Sigi", "Pemkab Boyolali", "Askadi"). Its letters
     appear in order in the long form, from the same first letter, and each of its words starts
@@ -1181,8 +1181,19 @@ def _abbreviates(short: str, long: str) -> bool:
     initials = {w[0].lower() for w in long_words}
     if any(w[0].lower() not in initials for w in short_words):
         return False
-    remaining = iter("".join(long_words).lower())
-    return all(c in remaining for c in letters)
+    if slack == 0 or len(letters) < 5:
+        remaining = iter("".join(long_words).lower())
+        return all(c in remaining for c in letters)
+    # A coined acronym of five letters or more may add a letter for its sound ("Gerakan Tani
+    # Aman" -> "Getamu"): `slack` letters may be missing from the long form.
+    joined, position, missing = "".join(long_words).lower(), 0, 0
+    for c in letters:
+        found = joined.find(c, position)
+        if found < 0:
+            missing += 1
+        else:
+            position = found + 1
+    return missing <= slack
 
 
 def _shortens(short: str, long: str) -> bool:
@@ -1240,7 +1251,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
             if region_after:
                 continue
             if (
-                _abbreviates(inner, owner.text)
+                _abbreviates(inner, owner.text, slack=1)
                 or _abbreviates(owner.text, inner)
                 or _abbreviates(inner, _without_programme_word(owner.text))
                 or _shortens(inner, owner.text)
@@ -1271,7 +1282,7 @@ def _aliases(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
                 gap = gap[bracket.end() :]
             # ", atau yang dikenal dengan sebutan X": a comma may open the alternate.
             joined = " ".join(gap.split()).lower().removeprefix(",").strip()
-            if joined in alternates and _abbreviates(second.text, first.text):
+            if joined in alternates and _abbreviates(second.text, first.text, slack=1):
                 facts.append(_fact("alias", first, second.text, [s]))
                 if second.type == "Other":
                     second.type, second.typed_by = first.type, "acronym of a typed name"

@@ -1159,3 +1159,15 @@ def test_a_coined_acronym_may_add_a_letter_for_its_sound() -> None:
     facts = facts_of(text)
     assert ("alias", "Gerakan Pangan Sehat Desa", "Gepasid") in facts
     assert ("alias", "Gerakan Tanam Pohon Desa", "Getapodi") in facts
+
+
+def test_police_unit_heads_are_titles() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Koordinasi Keamanan Pasar 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Rapat juga dihadiri Kasat Lantas Polres Sumberjaya AKP Bonifasius Tanamal dan "
+        "Kapolsek Sukamekar Iptu Rendra Wiradana.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Bonifasius Tanamal", "Kasat Lantas Polres Sumberjaya") in facts
+    assert ("attended", "Bonifasius Tanamal", "Rapat Koordinasi Keamanan Pasar 2024") in facts

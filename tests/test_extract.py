@@ -1171,3 +1171,15 @@ def test_police_unit_heads_are_titles() -> None:
     facts = facts_of(text)
     assert ("position", "Bonifasius Tanamal", "Kasat Lantas Polres Sumberjaya") in facts
     assert ("attended", "Bonifasius Tanamal", "Rapat Koordinasi Keamanan Pasar 2024") in facts
+
+
+def test_an_abbreviated_given_name_stands_beside_its_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Kepala Dinas Pertanian Sumberjaya, Moh. Arifin Talaohu, S.P., yang turut hadir, "
+        "meminta petani menanam jagung.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Moh. Arifin Talaohu", "Kepala Dinas Pertanian Sumberjaya") in facts
+    assert ("attended", "Moh. Arifin Talaohu", "Temu Usaha Tani Lembah Hijau 2024") in facts

@@ -358,11 +358,22 @@ def _names_a_person(tokens: list[Token], vocab: Vocabulary) -> bool:
     if not name or match_title(name, 0, vocab)[0] or vocab.org_heads.match(name, 0):
         return False
     lex = vocab.lexicon
+    name = _without_abbreviation_periods(name, vocab)
     if name[0].text in lex.weekdays or name[0].text in lex.months:
         return False  # "Bupati X Budi Santoso, Senin (3/2)": a date follows, not a name
     if any(_is_degree(t, vocab) for t in name):
         return False
     return honorific or (len(name) <= 5 and all(_personish(t, vocab) for t in name))
+
+
+def _without_abbreviation_periods(tokens: list[Token], vocab: Vocabulary) -> list[Token]:
+    """ "Muh. Rahman": the period of an abbreviated given name is part of the name."""
+    abbreviations = vocab.lexicon.abbreviations
+    return [
+        t
+        for k, t in enumerate(tokens)
+        if not (t.text == "." and k and tokens[k - 1].text in abbreviations)
+    ]
 
 
 def _connector_ok(
@@ -720,7 +731,7 @@ def _org_head_ending(tokens: list[Token], title_len: int, vocab: Vocabulary) -> 
 def is_personlike(m: Mention) -> bool:
     """Two to four capitalised words, none of them a word of organisation or place names."""
     vocab = vocabulary()
-    words = tokenize(m.text)
+    words = _without_abbreviation_periods(tokenize(m.text), vocab)
     return (
         2 <= len(words) <= 4
         and all(_personish(t, vocab) for t in words)

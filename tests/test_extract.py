@@ -1183,3 +1183,16 @@ def test_an_abbreviated_given_name_stands_beside_its_title() -> None:
     facts = facts_of(text)
     assert ("position", "Moh. Arifin Talaohu", "Kepala Dinas Pertanian Sumberjaya") in facts
     assert ("attended", "Moh. Arifin Talaohu", "Temu Usaha Tani Lembah Hijau 2024") in facts
+
+
+def test_a_speech_or_report_at_the_event_after_the_speakers_name() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Ketua Panitia, Yohanes Rumbewas, dalam laporannya menyebut ada 40 stan. Kepala "
+        "Dinas Pertanian Sumberjaya, Ratih Widuri, dalam sambutannya meminta petani menanam "
+        "jagung.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Yohanes Rumbewas", "Temu Usaha Tani Lembah Hijau 2024") in attended
+    assert ("Ratih Widuri", "Temu Usaha Tani Lembah Hijau 2024") in attended

@@ -1196,3 +1196,17 @@ def test_a_speech_or_report_at_the_event_after_the_speakers_name() -> None:
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Yohanes Rumbewas", "Temu Usaha Tani Lembah Hijau 2024") in attended
     assert ("Ratih Widuri", "Temu Usaha Tani Lembah Hijau 2024") in attended
+
+
+def test_a_line_in_headline_case_names_nothing() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Baca Juga\n\n"
+        "Harga Cabai di Sumberjaya Melonjak Jelang Lomba Perahu\n\n"
+        "Ketua Kelompok Nelayan Camar, Darius Wambrauw, yang hadir dalam acara itu menyebut "
+        "ada 40 perahu hias.\n"
+    )
+    facts = facts_of(text)
+    assert ("attended", "Darius Wambrauw", "Festival Layang Pantai Indah 2024") in facts
+    assert not any("Melonjak" in f[1] or "Melonjak" in f[2] for f in facts)

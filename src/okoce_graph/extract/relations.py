@@ -141,9 +141,16 @@ def extract(article: Article) -> Extraction:
     quotes = find_quote_spans(text, _paragraphs(article))
     quote_ranges = [(q.open, q.close) for q in quotes]
     per_sentence: list[_SentenceMentions] = []
+    previous = ""
     for sentence in article.body:
-        chunks = chunk_sentence(text, sentence.start, sentence.end, sentence.index, quote_ranges)
+        if _headline_line(sentence.text, previous):
+            chunks = []  # a subheading or the headline of another article names nothing
+        else:
+            chunks = chunk_sentence(
+                text, sentence.start, sentence.end, sentence.index, quote_ranges
+            )
         per_sentence.append(_SentenceMentions(sentence, chunks=chunks))
+        previous = sentence.text
 
     classified = [[classify_chunk(text, c, set()) for c in sm.chunks] for sm in per_sentence]
     for sm, results in zip(per_sentence, classified, strict=True):
@@ -202,6 +209,26 @@ def extract(article: Article) -> Extraction:
     for fact in facts:
         _cover_mentions(fact, by_index)
     return Extraction(article.id, mentions, facts)
+
+
+_HEADLINE_WORD = re.compile(r"[^\W_][\w'-]*")
+
+
+def _headline_line(sentence: str, previous: str) -> bool:
+    """Whether a sentence is a line in headline case: three words or more, each capitalised
+    but for a few short ones, and no closing punctuation ("Harga Garam Turun di Pasar X"). In
+    a news text such a line is a subheading or a link to another article, not a statement. A
+    line after a colon or behind a bullet is an item of a list."""
+    line = sentence.strip()
+    if not line or line[-1] in ".!?:;,\"”’)" or previous.rstrip().endswith(":"):
+        return False
+    if _BULLET.match(line):
+        return False
+    words = _HEADLINE_WORD.findall(line)
+    if len(words) < 3:
+        return False
+    small = load_lexicon().words("headline_small")
+    return all(w[0].isupper() or w[0].isdigit() or w in small for w in words)
 
 
 def _type_programmes_named_elsewhere(per_sentence: list[_SentenceMentions]) -> None:

@@ -1210,3 +1210,16 @@ def test_a_line_in_headline_case_names_nothing() -> None:
     facts = facts_of(text)
     assert ("attended", "Darius Wambrauw", "Festival Layang Pantai Indah 2024") in facts
     assert not any("Melonjak" in f[1] or "Melonjak" in f[2] for f in facts)
+
+
+def test_an_unnamed_holder_is_absent_not_the_name_after_the_cue() -> None:
+    text = (
+        "Judul\n\n"
+        "Peluncuran Program Desa Tangguh Pangan digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Gubernur berhalangan hadir, sehingga peluncuran dilakukan oleh Wakil Wali Kota "
+        "Sumberjaya, Hendrikus Talebong.\n"
+    )
+    facts = facts_of(text)
+    event = "Peluncuran Program Desa Tangguh Pangan"
+    assert ("attended", "Hendrikus Talebong", event) in facts
+    assert ("absent", "Hendrikus Talebong", event) not in facts

@@ -939,7 +939,14 @@ def _attendance(text: str, sm: _SentenceMentions, event: Mention | None) -> list
                         excluded.add(after[0].key)
                 continue
             # "dijadwalkan dihadiri X dan Y" names all of them after the cue.
-            subjects = after if argument == "after" else (before[-1:] if before else after[:1])
+            # "Menteri berhalangan hadir, sehingga ... oleh X": an unnamed holder before the
+            # cue is the one absent, not the next name after it.
+            opens = not text[s.start : start].strip()
+            subjects = (
+                after
+                if argument == "after"
+                else (before[-1:] if before else after[:1] if opens else [])
+            )
             for p in subjects:
                 excluded.add(p.key)
                 if event is not None:

@@ -1223,3 +1223,15 @@ def test_an_unnamed_holder_is_absent_not_the_name_after_the_cue() -> None:
     event = "Peluncuran Program Desa Tangguh Pangan"
     assert ("attended", "Hendrikus Talebong", event) in facts
     assert ("absent", "Hendrikus Talebong", event) not in facts
+
+
+def test_receiving_an_award_at_the_event_is_attending_it() -> None:
+    text = (
+        "Judul\n\n"
+        "Malam Anugerah Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Sabtu (8/6/2024). "
+        "Trofi utama diterima oleh Ketua Kelompok Tani Subur, Fransiska Rumere. Piala kedua "
+        "diterima Kepala Desa Sukamekar Ahmad Tualeka. Ketua Koperasi Camar, Darius Wambrauw, "
+        "usai menerima penghargaan mengaku bangga.\n"
+    )
+    attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
+    assert {"Fransiska Rumere", "Ahmad Tualeka", "Darius Wambrauw"} <= attended

@@ -1235,3 +1235,14 @@ def test_receiving_an_award_at_the_event_is_attending_it() -> None:
     )
     attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
     assert {"Fransiska Rumere", "Ahmad Tualeka", "Darius Wambrauw"} <= attended
+
+
+def test_the_one_who_accompanies_a_guest_attends() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024). "
+        "Lurah Sukamekar, Paulus Rumbiak, yang turut mendampingi Wali Kota, menyebut ada 90 "
+        "perajin layang-layang.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Paulus Rumbiak", "Festival Layang Pantai Indah 2024") in attended

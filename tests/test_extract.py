@@ -1246,3 +1246,14 @@ def test_the_one_who_accompanies_a_guest_attends() -> None:
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Paulus Rumbiak", "Festival Layang Pantai Indah 2024") in attended
+
+
+def test_a_one_word_name_after_a_title_at_the_end_of_a_sentence() -> None:
+    text = (
+        "Judul\n\n"
+        "Malam Anugerah Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Sabtu (8/6/2024). "
+        "Bupati didampingi Ketua Koperasi Tani Subur, Marwiyah.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Marwiyah", "Ketua Koperasi Tani Subur") in facts
+    assert ("attended", "Marwiyah", "Malam Anugerah Tani Lembah Hijau 2024") in facts

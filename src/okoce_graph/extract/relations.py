@@ -520,8 +520,15 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         and (
             after[0].type == "Person"
             or is_personlike(after[0])
-            # "Sekretaris Daerah X, Suryadi, ...": a one-word name between commas.
-            or (is_single_name(after[0]) and _starts_with(text, after[0].end, ","))
+            # "Sekretaris Daerah X, Suryadi, ...": a one-word name between commas, or between
+            # a comma and the end of the sentence.
+            or (
+                is_single_name(after[0])
+                and (
+                    _starts_with(text, after[0].end, ",")
+                    or (_starts_with(text, after[0].end, ".") and "," in text[end : after[0].start])
+                )
+            )
         )
     ):
         return after[0]

@@ -1257,3 +1257,19 @@ def test_a_one_word_name_after_a_title_at_the_end_of_a_sentence() -> None:
     facts = facts_of(text)
     assert ("position", "Marwiyah", "Ketua Koperasi Tani Subur") in facts
     assert ("attended", "Marwiyah", "Malam Anugerah Tani Lembah Hijau 2024") in facts
+
+
+def test_a_region_type_word_with_no_name_after_it_ends_a_portfolio() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Kepala Dinas Pembinaan Usaha dan Kampung (DPUK) Kota Sumberjaya, Theresia Wanma, "
+        "memaparkan rencana kerja.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Theresia Wanma",
+        "Kepala Dinas Pembinaan Usaha dan Kampung Kota Sumberjaya",
+    ) in facts
+    assert not any(f[1] == "Dinas Pembinaan Usaha" for f in facts)

@@ -390,9 +390,16 @@ def _connector_ok(
     opens_event = run[0].text in vocab.lexicon.event_words
     if not (opens_office or opens_event) or any(t.text.lower() in ("dan", "&") for t in run):
         return False
+    region_type = vocab.region_types.match(tokens, k)
+    # "Dinas Pemberdayaan Masyarakat dan Desa (DPMD)": a region's type word with no name after
+    # it is the portfolio's last word, not a region.
+    named_region = region_type and k + region_type < len(tokens) and (
+        tokens[k + region_type].capitalised
+        and not vocab.region_types.match(tokens, k + region_type)
+    )
     starts_new_item = (
         match_title(tokens, k, vocab)[0]
-        or vocab.region_types.match(tokens, k)
+        or named_region
         or vocab.org_heads.match(tokens, k)
         or vocab.venue_heads.match(tokens, k)
         or vocab.honorifics.match(tokens, k)

@@ -1273,3 +1273,18 @@ def test_a_region_type_word_with_no_name_after_it_ends_a_portfolio() -> None:
         "Kepala Dinas Pembinaan Usaha dan Kampung Kota Sumberjaya",
     ) in facts
     assert not any(f[1] == "Dinas Pembinaan Usaha" for f in facts)
+
+
+def test_a_second_post_after_the_name_and_its_degrees() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Rapat dipimpin Wali Kota Sumberjaya, Drs. Yakobus Wenda, M.Si., yang juga menjabat "
+        "sebagai Ketua Dewan Ketahanan Pangan Kota Sumberjaya.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Yakobus Wenda",
+        "Ketua Dewan Ketahanan Pangan Kota Sumberjaya",
+    ) in facts

@@ -538,11 +538,26 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         gap = text[before[-1].end : start]
         # "Budi Santoso (Ketua Paguyuban X)": the post in brackets after the name.
         in_brackets = gap.strip() == "(" and _starts_with(text, end, ")")
-        if (in_brackets or _comma_gap(gap) or gap.strip().lstrip(", ") in apposition) and (
+        if (
+            in_brackets or _comma_gap(gap) or _without_degrees(gap).strip(", ") in apposition
+        ) and (
             before[-1].type == "Person" or is_personlike(before[-1])
         ):
             return before[-1]
     return None
+
+
+_DEGREES_FIRST = re.compile(r"(?:[\s,]*[A-Z][\w.]*\.)*")
+
+
+def _without_degrees(gap: str) -> str:
+    """The gap after a name without the degrees that open it (", S.E., M.Si., yang juga")."""
+    found = _DEGREES_FIRST.match(gap)
+    if found and found.end() and all(
+        honorific_or_degree(t) for t in tokenize(found.group()) if t.text not in (",", ".")
+    ):
+        return gap[found.end() :]
+    return gap
 
 
 def _without_post_qualifier(gap: str) -> str:

@@ -1288,3 +1288,14 @@ def test_a_second_post_after_the_name_and_its_degrees() -> None:
         "Yakobus Wenda",
         "Ketua Dewan Ketahanan Pangan Kota Sumberjaya",
     ) in facts
+
+
+def test_bodies_acting_together_collaborate() -> None:
+    text = (
+        "Judul\n\n"
+        "Penyaluran beras itu bagian dari program yang dijalankan Pemerintah Kota Sumberjaya "
+        "bersama Perum Gudang Pangan Nusantara dan PT Kirim Cepat Sentosa.\n"
+    )
+    collaborations = {(f[1], f[2]) for f in facts_of(text) if f[0] == "collaborates"}
+    assert ("Pemerintah Kota Sumberjaya", "Perum Gudang Pangan Nusantara") in collaborations
+    assert ("Pemerintah Kota Sumberjaya", "PT Kirim Cepat Sentosa") in collaborations

@@ -1148,6 +1148,7 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
     for index, sm in enumerate(per_sentence):
         cues = _cue_spans(text, sm, "collaborate")
         if not cues:
+            facts += _acting_together(text, sm)
             continue
         start, end, _ = cues[0]
         parties = [m for m in sm.mentions if m.type in parties_types]
@@ -1194,6 +1195,23 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                 if m.type == "Other":
                     m.type, m.typed_by = "Organization", "party to a collaboration"
             facts.append(_fact("collaborates", subject, partner, [sm.sentence]))
+    return facts
+
+
+_TOGETHER = re.compile(r"\s+bersama(?:\s+dengan)?\s+")
+
+
+def _acting_together(text: str, sm: _SentenceMentions) -> list[Fact]:
+    """ "... dijalankan Pemkab X bersama Perum Y dan PT Z": bodies that act together work
+    together, as a collaboration named by no word of its own."""
+    bodies = [m for m in sm.mentions if m.type == "Organization" and not _bracketed(text, m)]
+    facts = []
+    for first, second in pairwise(bodies):
+        if _TOGETHER.fullmatch(text, first.end, second.start):
+            rest = [m for m in bodies if m.start >= second.start]
+            for partner in _listed(text, rest, second.start):
+                if partner.type == "Organization" and partner.text != first.text:
+                    facts.append(_fact("collaborates", first, partner, [sm.sentence]))
     return facts
 
 

@@ -1299,3 +1299,17 @@ def test_bodies_acting_together_collaborate() -> None:
     collaborations = {(f[1], f[2]) for f in facts_of(text) if f[0] == "collaborates"}
     assert ("Pemerintah Kota Sumberjaya", "Perum Gudang Pangan Nusantara") in collaborations
     assert ("Pemerintah Kota Sumberjaya", "PT Kirim Cepat Sentosa") in collaborations
+
+
+def test_a_kind_noun_may_open_a_list_of_partners() -> None:
+    text = (
+        "Judul\n\n"
+        "Dinas Koperasi Kota Sumberjaya berkolaborasi dengan komunitas Anak Muda Berkarya, "
+        "Institut Teknologi Sumberjaya serta PT Rintis Digital Nusantara.\n"
+    )
+    partners = {f[2] for f in facts_of(text) if f[0] == "collaborates"}
+    assert {
+        "Anak Muda Berkarya",
+        "Institut Teknologi Sumberjaya",
+        "PT Rintis Digital Nusantara",
+    } <= partners

@@ -1313,3 +1313,15 @@ def test_a_kind_noun_may_open_a_list_of_partners() -> None:
         "Institut Teknologi Sumberjaya",
         "PT Rintis Digital Nusantara",
     } <= partners
+
+
+def test_a_member_written_in_lower_case_before_the_body_and_name() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Dengar Pendapat Irigasi 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Rapat dipimpin Ketua Komisi III DPRD Sumberjaya, Yosef Tabuni, didampingi anggota "
+        "Komisi III Markus Karubaba.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Markus Karubaba", "anggota Komisi III") in facts
+    assert ("attended", "Markus Karubaba", "Rapat Dengar Pendapat Irigasi 2024") in facts

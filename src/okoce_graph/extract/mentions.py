@@ -180,8 +180,16 @@ def chunk_sentence(
     i = 0
     n = len(tokens)
     opening = True  # at the start of the sentence or of a quotation
+    lower_titles = lex.words("lowercase_title")
     while i < n:
-        if not tokens[i].capitalised:
+        # "dan anggota Komisi II Budi Santoso": a post written in lower case before its body
+        # (a body's word or an acronym).
+        lower_title = (
+            tokens[i].text in lower_titles
+            and i + 1 < n
+            and (tokens[i + 1].allcaps or bool(vocab.org_heads.match(tokens, i + 1)))
+        )
+        if not tokens[i].capitalised and not lower_title:
             opening = tokens[i].text in _OPENERS
             i += 1
             continue

@@ -1325,3 +1325,24 @@ def test_a_member_written_in_lower_case_before_the_body_and_name() -> None:
     facts = facts_of(text)
     assert ("position", "Markus Karubaba", "anggota Komisi III") in facts
     assert ("attended", "Markus Karubaba", "Rapat Dengar Pendapat Irigasi 2024") in facts
+
+
+def test_dan_joins_fields_of_agencies_in_a_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Mitra Wisata Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Deputi Bidang Promosi dan Infrastruktur Badan Wisata Nasional, Gerardus Kambu, "
+        "membuka acara. Kepala Badan Pengelolaan Pajak dan Aset Daerah Kota Sumberjaya, "
+        "Dorkas Yikwa, ikut hadir.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Gerardus Kambu",
+        "Deputi Bidang Promosi dan Infrastruktur Badan Wisata Nasional",
+    ) in facts
+    assert (
+        "position",
+        "Dorkas Yikwa",
+        "Kepala Badan Pengelolaan Pajak dan Aset Daerah Kota Sumberjaya",
+    ) in facts

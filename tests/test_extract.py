@@ -1346,3 +1346,19 @@ def test_dan_joins_fields_of_agencies_in_a_title() -> None:
         "Dorkas Yikwa",
         "Kepala Badan Pengelolaan Pajak dan Aset Daerah Kota Sumberjaya",
     ) in facts
+
+
+def test_an_acronym_after_a_title_keeps_an_honorific_word_inside_the_body() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Mama Papua 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). Ketua "
+        "Persatuan Mama Penjual Sagu (PMPS), Mama Agustina Rumaropen, menyebut ada 80 "
+        "pedagang.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Agustina Rumaropen",
+        "Ketua Persatuan Mama Penjual Sagu",
+    ) in facts
+    assert ("alias", "Persatuan Mama Penjual Sagu", "PMPS") in facts

@@ -589,7 +589,9 @@ def classify_chunk(
     if title_len and not honorific:
         rest = tokens[title_len:]
         inner_honorific = any(vocab.honorifics.match(rest, h) for h in range(1, len(rest) - 1))
-        if (chunk.apposition or _after_apposition(text, chunk)) and not inner_honorific:
+        if (
+            (chunk.apposition or _after_apposition(text, chunk)) and not inner_honorific
+        ) or (inner_honorific and _acronym_after_spells(text, chunk, rest)):
             # "Ketua X, Budi Santoso" / "Budi selaku Ketua X": the name stands outside.
             org_tokens, person_tokens = rest, []
         else:
@@ -674,6 +676,19 @@ def classify_chunk(
         return [], None
     acronym = all(t.allcaps or not t.text[:1].isalpha() for t in tokens)
     return [mention(tokens, "Other", "acronym" if acronym else "", "capitalised")], None
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]+)\)")
+
+
+def _acronym_after_spells(text: str, chunk: Chunk, words: list[Token]) -> bool:
+    """Whether the acronym in brackets right after a chunk spells the initials of `words`:
+    "Ketua Ikatan Mama Tani Biak (IMTB), ..." names one body, "Mama" inside it included."""
+    found = _ACRONYM_AFTER.match(text, chunk.tokens[-1].end)
+    if found is None:
+        return False
+    initials = "".join(t.text[0] for t in words if t.text[:1].isalpha())
+    return found.group(1).upper() == initials.upper()
 
 
 def _after_apposition(text: str, chunk: Chunk) -> bool:

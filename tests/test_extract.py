@@ -1362,3 +1362,14 @@ def test_an_acronym_after_a_title_keeps_an_honorific_word_inside_the_body() -> N
         "Ketua Persatuan Mama Penjual Sagu",
     ) in facts
     assert ("alias", "Persatuan Mama Penjual Sagu", "PMPS") in facts
+
+
+def test_presenting_or_reporting_at_the_event_is_attending_it() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Koordinasi Gizi Anak 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Kepala Dinas Kesehatan Kota Sumberjaya, Yosefina Mandacan, memaparkan data "
+        "posyandu. Ketua Panitia, Ruben Mambrasar, melaporkan ada 300 peserta.\n"
+    )
+    attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
+    assert {"Yosefina Mandacan", "Ruben Mambrasar"} <= attended

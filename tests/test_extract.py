@@ -1373,3 +1373,14 @@ def test_presenting_or_reporting_at_the_event_is_attending_it() -> None:
     )
     attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
     assert {"Yosefina Mandacan", "Ruben Mambrasar"} <= attended
+
+
+def test_the_subject_set_off_by_commas_speaks_at_the_event_referred_to() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Koordinasi Gizi Anak 2024 digelar di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Direktur Akademi Kebidanan Sumberjaya, Maria Yoku, S.ST., dalam rapat tersebut "
+        "menyatakan kampusnya menyiapkan 50 bidan.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Maria Yoku", "Rapat Koordinasi Gizi Anak 2024") in attended

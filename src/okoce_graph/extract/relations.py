@@ -896,9 +896,19 @@ def _present_at_the_event(
     """ "Dalam rapat tersebut, Budi Santoso memaparkan ...": a sentence that opens at the event
     has its first person there."""
     s = sm.sentence
+    at_event = load_lexicon().words("at_event")
     opener = " ".join(text[s.start : ref.start()].split()).lower()
-    if opener not in load_lexicon().words("at_event") or not _starts_with(text, ref.end(), ","):
-        return []
+    if opener not in at_event or not _starts_with(text, ref.end(), ","):
+        # "Direktur X, Budi Santoso, M.Kes., dalam rapat tersebut menyatakan ...": the
+        # sentence's subject, set off by commas, at the event.
+        said = (_WORD.findall(text, max(s.start, ref.start() - 12), ref.start()) or [""])[-1]
+        persons = [m for m in sm.named(("Person",)) if m.end <= ref.start()]
+        if said.lower() not in at_event or len(persons) != 1:
+            return []
+        gap = text[persons[0].end : ref.start()].rstrip()
+        if not gap[: len(gap) - len(said)].rstrip().endswith(","):
+            return []
+        return [_fact("attended", persons[0], event, [s])]
     persons = [m for m in sm.named(("Person",)) if m.start >= ref.end()]
     return [_fact("attended", persons[0], event, [s])] if persons else []
 

@@ -1384,3 +1384,14 @@ def test_the_subject_set_off_by_commas_speaks_at_the_event_referred_to() -> None
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Maria Yoku", "Rapat Koordinasi Gizi Anak 2024") in attended
+
+
+def test_at_the_same_place_refers_to_the_event() -> None:
+    text = (
+        "Judul\n\n"
+        "Malam Anugerah Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Sabtu (8/6/2024).\n\n"
+        "Di tempat yang sama, Kepala Dinas Pertanian Kota Sumberjaya, Yakob Ansaka, "
+        "mengatakan penilaian melibatkan juri independen.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Yakob Ansaka", "Malam Anugerah Tani Lembah Hijau 2024") in attended

@@ -1395,3 +1395,17 @@ def test_at_the_same_place_refers_to_the_event() -> None:
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Yakob Ansaka", "Malam Anugerah Tani Lembah Hijau 2024") in attended
+
+
+def test_a_five_word_name_with_a_regional_particle_beside_a_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Peresmian Pasar Seni Sukamekar digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Anggota Komisi IV DPRD Sumberjaya, Ni Kadek Ayu Sri Lestari, ikut hadir.\n"
+    )
+    facts = facts_of(text)
+    assert (
+        "position",
+        "Ni Kadek Ayu Sri Lestari",
+        "Anggota Komisi IV DPRD Sumberjaya",
+    ) in facts

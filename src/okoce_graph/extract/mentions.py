@@ -762,8 +762,10 @@ def is_personlike(m: Mention) -> bool:
     """Two to four capitalised words, none of them a word of organisation or place names."""
     vocab = vocabulary()
     words = _without_abbreviation_periods(tokenize(m.text), vocab)
+    # "Ni Luh Putu Ayu Widari": a name that opens with a regional particle may be longer.
+    longest = 5 if vocab.particles.match(words, 0) else 4
     return (
-        2 <= len(words) <= 4
+        2 <= len(words) <= longest
         and all(_personish(t, vocab) for t in words)
         and not _region_cover(words, vocab)
     )

@@ -1409,3 +1409,13 @@ def test_a_five_word_name_with_a_regional_particle_beside_a_title() -> None:
         "Ni Kadek Ayu Sri Lestari",
         "Anggota Komisi IV DPRD Sumberjaya",
     ) in facts
+
+
+def test_an_inspector_is_a_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Dengar Pendapat Irigasi 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Rapat menghadirkan Inspektur Kota Sumberjaya, Barnabas Sawen, dan camat.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Barnabas Sawen", "Inspektur Kota Sumberjaya") in facts

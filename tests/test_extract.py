@@ -1419,3 +1419,15 @@ def test_an_inspector_is_a_title() -> None:
     )
     facts = facts_of(text)
     assert ("position", "Barnabas Sawen", "Inspektur Kota Sumberjaya") in facts
+
+
+def test_a_function_word_after_a_degree_opens_a_sentence() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka Kepala Dinas Pariwisata Kota Sumberjaya, "
+        "Ir. Lukas Ayomi, M.Si. Adapun Ketua DPRD Kota Sumberjaya, Matius Kogoya, hadir pada "
+        "malam penutupan.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Matius Kogoya", "Ketua DPRD Kota Sumberjaya") in facts
+    assert not any(f[1].startswith("Adapun") or f[2].startswith("Adapun") for f in facts)

@@ -190,7 +190,10 @@ def chunk_sentence(
             and (tokens[i + 1].allcaps or bool(vocab.org_heads.match(tokens, i + 1)))
         )
         if not tokens[i].capitalised and not lower_title:
-            opening = tokens[i].text in _OPENERS
+            # "..., M.Si. Adapun Ketua X": a degree's period may close the sentence before.
+            opening = tokens[i].text in _OPENERS or (
+                tokens[i].text == "." and i > 0 and _is_degree(tokens[i - 1], vocab)
+            )
             i += 1
             continue
         # A capitalised function word opening a sentence or a quotation is not a name, but a

@@ -1431,3 +1431,14 @@ def test_a_function_word_after_a_degree_opens_a_sentence() -> None:
     facts = facts_of(text)
     assert ("position", "Matius Kogoya", "Ketua DPRD Kota Sumberjaya") in facts
     assert not any(f[1].startswith("Adapun") or f[2].startswith("Adapun") for f in facts)
+
+
+def test_a_region_set_aside_between_a_title_and_the_name() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Dengar Pendapat Irigasi 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Kepala Kampung Batu Merah, Kecamatan Sukamekar, Alfons Dimara, mengusulkan tambahan "
+        "anggaran.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Alfons Dimara", "Kepala Kampung Batu Merah") in facts

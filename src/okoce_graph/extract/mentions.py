@@ -310,7 +310,26 @@ def chunk_sentence(
         if text[first.tokens[-1].end : second.tokens[0].start].strip() == ",":
             first.apposition = first.apposition or _names_a_person(second.tokens, vocab)
             second.apposition = second.apposition or _names_a_person(first.tokens, vocab)
+    # "Kepala Kampung X Y, Kecamatan Z, Budi Santoso": a region set aside between the title
+    # and the name.
+    for first, _aside, third in zip(chunks, chunks[1:], chunks[2:], strict=False):
+        if (
+            region_aside(text[first.tokens[-1].end : third.tokens[0].start])
+            and _names_a_person(third.tokens, vocab)
+        ):
+            first.apposition = True
     return chunks
+
+
+def region_aside(gap: str) -> bool:
+    """Whether a gap is a region between commas: ", Kecamatan Sukamaju, "."""
+    vocab = vocabulary()
+    words = tokenize(gap)
+    if len(words) < 4 or words[0].text != "," or words[-1].text != ",":
+        return False
+    inner = words[1:-1]
+    n = vocab.region_types.match(inner, 0)
+    return bool(n) and n < len(inner) and all(t.capitalised for t in inner[n:])
 
 
 _DASHES = ("–", "—", "-")

@@ -21,6 +21,7 @@ from .mentions import (
     is_personlike,
     is_single_name,
     match_title,
+    region_aside,
     tokenize,
     vocabulary,
 )
@@ -516,7 +517,10 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
     after = [m for m in persons if m.start > end and not _bracketed(text, m)]
     if (
         after
-        and _comma_gap(_without_post_qualifier(text[end : after[0].start]))
+        and (
+            _comma_gap(_without_post_qualifier(text[end : after[0].start]))
+            or region_aside(text[end : after[0].start])
+        )
         and (
             after[0].type == "Person"
             or is_personlike(after[0])

@@ -1442,3 +1442,14 @@ def test_a_region_set_aside_between_a_title_and_the_name() -> None:
     )
     facts = facts_of(text)
     assert ("position", "Alfons Dimara", "Kepala Kampung Batu Merah") in facts
+
+
+def test_an_office_named_by_its_region_or_post_is_a_building() -> None:
+    text = (
+        "Judul\n\n"
+        "Pasar Murah Ramadan itu digelar di halaman Kantor Kecamatan Sukamekar, Senin "
+        "(3/6/2024). Pekan depan pasar murah pindah ke Kantor Bupati Tanah Merah.\n"
+    )
+    entities = entities_of(text)
+    assert ("Kantor Kecamatan Sukamekar", "Place") in entities
+    assert ("Kantor Bupati Tanah Merah", "Place") in entities

@@ -669,6 +669,11 @@ def classify_chunk(
         return [], None
     if len(tokens) > 1 and tokens[0].text.lower() in vocab.program_heads:
         return [mention(tokens, "Program", by="programme word")], None
+    org_len = vocab.org_heads.match(tokens, 0)
+    venue_len = vocab.venue_heads.match(tokens, 0) if org_len else 0
+    if venue_len > org_len and len(tokens) > venue_len:
+        # "Kantor Kecamatan X", "Kantor Bupati Y": an office's building, not the body.
+        return [mention(tokens, "Place", "venue", "venue word")], None
     if vocab.org_heads.match(tokens, 0):
         # "Forum Investasi Daerah 2024": a body's word before a single year names an event
         # (so does a venue's word: "Pasar Murah Ramadan 2024").

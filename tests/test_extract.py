@@ -1453,3 +1453,13 @@ def test_an_office_named_by_its_region_or_post_is_a_building() -> None:
     entities = entities_of(text)
     assert ("Kantor Kecamatan Sukamekar", "Place") in entities
     assert ("Kantor Bupati Tanah Merah", "Place") in entities
+
+
+def test_a_degree_period_without_a_comma_closes_the_sentence_before_a_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka oleh Wali Kota Sumberjaya Drs. Yunus "
+        "Wonda, M.T. Gubernur Papua Tengah diwakili Kepala Dinas Pariwisata, Sefnat Mote.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Yunus Wonda", "Gubernur Papua Tengah") not in facts

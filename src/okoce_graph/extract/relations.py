@@ -542,6 +542,10 @@ def _apposed_person(text: str, titled: TitledName, persons: list[Mention]) -> Me
         gap = text[before[-1].end : start]
         # "Budi Santoso (Ketua Paguyuban X)": the post in brackets after the name.
         in_brackets = gap.strip() == "(" and _starts_with(text, end, ")")
+        if gap.rstrip().endswith(".") and "," in gap:
+            # "Budi Santoso, M.T. Gubernur X diwakili ...": the degree's period closes the
+            # sentence, and the title opens the next one.
+            return None
         if (
             in_brackets or _comma_gap(gap) or _without_degrees(gap).strip(", ") in apposition
         ) and (

@@ -1463,3 +1463,14 @@ def test_a_degree_period_without_a_comma_closes_the_sentence_before_a_title() ->
     )
     facts = facts_of(text)
     assert ("position", "Yunus Wonda", "Gubernur Papua Tengah") not in facts
+
+
+def test_proposing_or_handing_over_at_the_event_is_attending_it() -> None:
+    text = (
+        "Judul\n\n"
+        "Rapat Dengar Pendapat Irigasi 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Kepala Desa Sukamekar, Yulius Kareth, mengusulkan tambahan anggaran. Piagam "
+        "diserahkan oleh Ketua Komisi III DPRD Sumberjaya, Obed Tabuni.\n"
+    )
+    attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
+    assert {"Yulius Kareth", "Obed Tabuni"} <= attended

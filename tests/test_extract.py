@@ -1474,3 +1474,14 @@ def test_proposing_or_handing_over_at_the_event_is_attending_it() -> None:
     )
     attended = {f[1] for f in facts_of(text) if f[0] == "attended"}
     assert {"Yulius Kareth", "Obed Tabuni"} <= attended
+
+
+def test_the_date_of_a_dateline_is_not_the_events() -> None:
+    text = (
+        "Judul\n\n"
+        "Sumberjaya, 9 Juli 2024 – PT Tani Makmur Sentosa menggelar Temu Mitra Tani 2024 di "
+        "Aula Cendrawasih, Sumberjaya, pada Senin (8/7) malam.\n"
+    )
+    facts = facts_of(text)
+    assert ("event_date", "Temu Mitra Tani 2024", "2024-07-08") in facts
+    assert ("event_date", "Temu Mitra Tani 2024", "2024-07-09") not in facts

@@ -846,7 +846,10 @@ def _events(
             if len(previous_dates) == 1:
                 dates, evidence, carried = previous_dates, [b, s], True
         if dates and (is_held or events) and not (opener and target.text in dated):
-            d = dates[0]
+            # "Jakarta, 6 Desember 2024 – PT X menggelar Y ... pada Kamis (5/12)": the date of
+            # a dateline is when the text was written, not when the event took place.
+            undated = [d for d in dates if not _in_dateline(text, s.start, d.start, d.end)]
+            d = (undated or dates)[0]
             # "berlangsung hingga Minggu (12/3)" gives when the event ends, not when it starts.
             ends = lex.cue_regex("until").search(text[max(s.start, d.start - 25) : d.start])
             if ends:
@@ -869,6 +872,19 @@ def _events(
             if place is not None and (place.subtype == "venue" or not opener):
                 facts.append(_fact("event_place", target, place, where))
     return facts + _venues_in_event_names(per_sentence, facts, former)
+
+
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3}\s*,\s*")
+_DATELINE_DASH = re.compile(r"\s*[-–—]\s")
+
+
+def _in_dateline(text: str, sentence_start: int, start: int, end: int) -> bool:
+    """Whether a date stands in a dateline that opens the sentence ("Jakarta, 6 Desember
+    2024 – ...")."""
+    return bool(
+        _DATELINE_PLACE.fullmatch(text, sentence_start, start)
+        and _DATELINE_DASH.match(text, end)
+    )
 
 
 def _full_event(m: Mention, seen: list[Mention]) -> Mention:

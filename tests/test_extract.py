@@ -1485,3 +1485,14 @@ def test_the_date_of_a_dateline_is_not_the_events() -> None:
     facts = facts_of(text)
     assert ("event_date", "Temu Mitra Tani 2024", "2024-07-08") in facts
     assert ("event_date", "Temu Mitra Tani 2024", "2024-07-09") not in facts
+
+
+def test_a_place_opening_the_sentence_is_not_the_speaker_nya_continues() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka Wali Kota Sumberjaya, Rudi Hartawan.\n\n"
+        "Salah satu pengunjung asal Kelurahan Batu Putih, Yosepha Kambuaya, mengaku datang "
+        "bersama keluarga. \"Harganya masih terjangkau,\" ujarnya.\n"
+    )
+    quotes = {(f[1], f[2]) for f in facts_of(text) if f[0] == "quote"}
+    assert ("Yosepha Kambuaya", "Harganya masih terjangkau") in quotes

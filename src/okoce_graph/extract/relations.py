@@ -717,6 +717,9 @@ def _last_subject(
         # A capitalised common noun opening the sentence ("Perwakilan kelompok tani, Sarmo,")
         # is not its subject.
         nouns = load_lexicon().words("person_noun")
+        # "Salah satu pengunjung asal Kelurahan X, Budi, ...": a place is no speaker.
+        while named and named[0].type == "Place":
+            named.pop(0)
         while (
             named
             and named[0].type == "Other"

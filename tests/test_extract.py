@@ -1496,3 +1496,14 @@ def test_a_place_opening_the_sentence_is_not_the_speaker_nya_continues() -> None
     )
     quotes = {(f[1], f[2]) for f in facts_of(text) if f[0] == "quote"}
     assert ("Yosepha Kambuaya", "Harganya masih terjangkau") in quotes
+
+
+def test_an_event_inside_the_event_does_not_take_its_place() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Festival juga diramaikan Lomba Mewarnai Layang-Layang Tingkat SD.\n\n"
+        "Ketua Kelompok Perajin Camar, Darius Wambrauw, turut hadir.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Darius Wambrauw", "Festival Layang Pantai Indah 2024") in attended

@@ -806,7 +806,15 @@ def _events(
                 for m in events
                 if not lex.cue_regex("until").search(text, max(s.start, m.start - 30), m.start)
             ]
-            current = ongoing[-1] if ongoing else (current or events[-1])
+            # "Festival juga diramaikan Lomba X": the event a bare word opening the sentence
+            # refers back to stays the one the next sentences are about; the other is a part.
+            if not (
+                current is not None
+                and _opens_with_event_word(s.text)
+                and s.text.split(None, 1)[0] == current.text.split()[0]
+                and all(m.start > s.start for m in events)
+            ):
+                current = ongoing[-1] if ongoing else (current or events[-1])
         else:  # "acara tersebut" refers to the event last named
             named_before = (
                 current is not None

@@ -1507,3 +1507,14 @@ def test_an_event_inside_the_event_does_not_take_its_place() -> None:
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Darius Wambrauw", "Festival Layang Pantai Indah 2024") in attended
+
+
+def test_a_visitor_attends_the_event() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Salah satu pengunjung asal Kota Lembah, Yosepha Kambuaya, mengaku datang bersama "
+        "keluarga.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Yosepha Kambuaya", "Festival Layang Pantai Indah 2024") in attended

@@ -1518,3 +1518,14 @@ def test_a_visitor_attends_the_event() -> None:
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Yosepha Kambuaya", "Festival Layang Pantai Indah 2024") in attended
+
+
+def test_one_met_at_a_booth_of_the_event_attends_it() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Tenun Lembah Hijau 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Salah satu penenun asal Desa Sukamekar, Agnes Wenda, yang ditemui di stan pameran "
+        "mengaku senang. \"Kain saya laku,\" ujarnya.\n"
+    )
+    attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
+    assert ("Agnes Wenda", "Festival Tenun Lembah Hijau 2024") in attended

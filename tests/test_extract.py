@@ -1529,3 +1529,14 @@ def test_one_met_at_a_booth_of_the_event_attends_it() -> None:
     )
     attended = {(f[1], f[2]) for f in facts_of(text) if f[0] == "attended"}
     assert ("Agnes Wenda", "Festival Tenun Lembah Hijau 2024") in attended
+
+
+def test_mbah_before_a_name_is_an_honorific() -> None:
+    text = (
+        "Judul\n\n"
+        "Salah satu penerima bantuan, Mbah Sukinem, mengaku senang menerima beras. \"Cukup "
+        "untuk sebulan,\" ujarnya.\n"
+    )
+    entities = entities_of(text)
+    assert ("Sukinem", "Person") in entities
+    assert not any(name.startswith("Mbah") for name, _ in entities)

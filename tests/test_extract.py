@@ -1540,3 +1540,13 @@ def test_mbah_before_a_name_is_an_honorific() -> None:
     entities = entities_of(text)
     assert ("Sukinem", "Person") in entities
     assert not any(name.startswith("Mbah") for name, _ in entities)
+
+
+def test_an_honorific_before_a_bare_title_names_no_one() -> None:
+    text = (
+        "Judul\n\n"
+        "\"Data koperasi terhubung. Jadi kalau Bapak Gubernur bertanya, jawabannya tinggal "
+        "klik,\" ujar Yanto Rumere.\n"
+    )
+    entities = entities_of(text)
+    assert ("Gubernur", "Person") not in entities

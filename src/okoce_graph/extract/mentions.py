@@ -658,6 +658,8 @@ def classify_chunk(
         return [m for m in (person, org) if m], titled
 
     if honorific:
+        if title_len == len(tokens):
+            return [], None  # "Bapak Bupati": a post addressed with respect, no name
         return [mention(tokens, "Person", by="honorific")], None
     # "Pemerintah provinsi ...", "Koperasi itu ...": a capitalised common noun opens a sentence.
     if (

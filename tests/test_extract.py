@@ -1550,3 +1550,13 @@ def test_an_honorific_before_a_bare_title_names_no_one() -> None:
     )
     entities = entities_of(text)
     assert ("Gubernur", "Person") not in entities
+
+
+def test_a_headline_may_leave_per_and_other_short_words_in_lower_case() -> None:
+    text = (
+        "Judul\n\n"
+        "Festival Layang Pantai Indah 2024 dibuka di Kota Sumberjaya, Senin (3/6/2024).\n\n"
+        "Harga Ikan Tuna di Sumberjaya Tembus Rp 90 Ribu per Kilogram\n\n"
+        "Wali Kota Sumberjaya, Rudi Hartawan, membuka festival itu.\n"
+    )
+    assert not any("Tembus" in name for name, _ in entities_of(text))

@@ -1560,3 +1560,13 @@ def test_a_headline_may_leave_per_and_other_short_words_in_lower_case() -> None:
         "Wali Kota Sumberjaya, Rudi Hartawan, membuka festival itu.\n"
     )
     assert not any("Tembus" in name for name, _ in entities_of(text))
+
+
+def test_a_bracketed_abbreviation_ending_with_an_acronym_stays_inside_the_title() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Kota Sumberjaya, Senin (3/6/2024). "
+        "Ketua Tim Penggerak PKK (TP PKK) Kota Sumberjaya, Ny. Lidia Rumbewas, turut hadir.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Lidia Rumbewas", "Ketua Tim Penggerak PKK Kota Sumberjaya") in facts

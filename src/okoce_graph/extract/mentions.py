@@ -346,9 +346,16 @@ def _inner_bracket_end(tokens: list[Token], k: int, first: int = 0) -> int:
         word = tokens[close].text
         if word == ")":
             words = [t for t in tokens[k + 1 : close] if t.text != "."]
+            # "... Koperasi dan UKM (Disperindagkop UKM) Kota X": a bracket that ends with an
+            # acronym abbreviates; one that ends with a word may expand an acronym before it.
+            shorter = len(words) < k - first
             ok = (
                 all(t.capitalised for t in words)
-                and (len(words) == 1 or (len(words) < k - first and not tokens[k - 1].allcaps))
+                and (
+                    len(words) == 1
+                    or (shorter and not tokens[k - 1].allcaps)
+                    or (shorter and words[-1].allcaps)
+                )
                 and len(words) + 1 >= close - k - 1 - len(words)
             )
             return close if ok and tokens[close + 1].capitalised else 0

@@ -1570,3 +1570,13 @@ def test_a_bracketed_abbreviation_ending_with_an_acronym_stays_inside_the_title(
     )
     facts = facts_of(text)
     assert ("position", "Lidia Rumbewas", "Ketua Tim Penggerak PKK Kota Sumberjaya") in facts
+
+
+def test_balinese_customary_village_heads_are_titles() -> None:
+    text = (
+        "Judul\n\n"
+        "Peresmian Balai Tani Sukamekar digelar di Sukamekar, Senin (3/6/2024). Acara itu "
+        "dihadiri Bendesa Adat Sukamekar I Nyoman Sudirga.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "I Nyoman Sudirga", "Bendesa Adat Sukamekar") in facts

@@ -1580,3 +1580,19 @@ def test_balinese_customary_village_heads_are_titles() -> None:
     )
     facts = facts_of(text)
     assert ("position", "I Nyoman Sudirga", "Bendesa Adat Sukamekar") in facts
+
+
+def test_a_listed_partner_may_carry_its_acronym_in_brackets() -> None:
+    text = (
+        "Judul\n\n"
+        "Dinas Koperasi Kota Sumberjaya bekerja sama dengan sejumlah mitra, yaitu:\n"
+        "1. Universitas Lembah Hijau\n"
+        "2. Himpunan Petani Jagung Sumberjaya (HPJS)\n"
+        "3. Yayasan Tani Makmur Nusantara\n"
+    )
+    partners = {f[2] for f in facts_of(text) if f[0] == "collaborates"}
+    assert {
+        "Universitas Lembah Hijau",
+        "Himpunan Petani Jagung Sumberjaya",
+        "Yayasan Tani Makmur Nusantara",
+    } <= partners

@@ -1273,11 +1273,16 @@ def _items_after(
     for sm in per_sentence[index + 1 :]:
         s = sm.sentence
         bullet = _LIST_ITEM.match(text, s.start, s.end)
-        named = [m for m in sm.mentions if m.type in types]
+        # "3. Himpunan Petani X (HPX)": the item's acronym in brackets goes with it.
+        named = [m for m in sm.mentions if m.type in types and not _bracketed(text, m)]
         if bullet is None or len(named) != 1:
             break
         m = named[0]
-        if text[bullet.end() : m.start].strip() or text[m.end : s.end].strip(" \t.;,"):
+        rest = text[m.end : s.end]
+        acronym = _BRACKETED.match(rest)
+        if acronym:
+            rest = rest[acronym.end() :]
+        if text[bullet.end() : m.start].strip() or rest.strip(" \t.;,"):
             break
         items.append(m)
     return items

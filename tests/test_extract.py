@@ -1596,3 +1596,15 @@ def test_a_listed_partner_may_carry_its_acronym_in_brackets() -> None:
         "Himpunan Petani Jagung Sumberjaya",
         "Yayasan Tani Makmur Nusantara",
     } <= partners
+
+
+def test_a_photo_caption_with_its_credit_names_nothing() -> None:
+    text = (
+        "Judul\n\n"
+        "Temu Usaha Tani Lembah Hijau 2024 digelar di Aula Cendrawasih, Kota Sumberjaya, "
+        "Senin (3/6/2024).\n\n"
+        "Suasana Temu Usaha Tani Lembah Hijau 2024 di Sukamekar. [Kabar.com/Istimewa]\n\n"
+        "Bupati Tanah Merah, Yakob Ansaka, membuka acara itu.\n"
+    )
+    facts = facts_of(text)
+    assert not any(f[1].startswith("Suasana") for f in facts)

@@ -143,8 +143,15 @@ def extract(article: Article) -> Extraction:
     quote_ranges = [(q.open, q.close) for q in quotes]
     per_sentence: list[_SentenceMentions] = []
     previous = ""
-    for sentence in article.body:
-        if _headline_line(sentence.text, previous):
+    body = article.body
+    for k, sentence in enumerate(body):
+        # A photo's caption: its credit in square brackets closes the line.
+        caption = _CAPTION.search(sentence.text) or (
+            k + 1 < len(body)
+            and body[k + 1].line == sentence.line
+            and _CAPTION.fullmatch(body[k + 1].text.strip())
+        )
+        if caption or _headline_line(sentence.text, previous):
             chunks = []  # a subheading or the headline of another article names nothing
         else:
             chunks = chunk_sentence(
@@ -212,6 +219,8 @@ def extract(article: Article) -> Extraction:
     return Extraction(article.id, mentions, facts)
 
 
+# A photo's caption ends with its credit in square brackets ("... [Kabar.com/Istimewa]").
+_CAPTION = re.compile(r"\[[^\[\]]{2,60}\]\s*$")  # search at the end, or fullmatch
 _HEADLINE_WORD = re.compile(r"[^\W_][\w'-]*")
 
 

@@ -1608,3 +1608,13 @@ def test_a_photo_caption_with_its_credit_names_nothing() -> None:
     )
     facts = facts_of(text)
     assert not any(f[1].startswith("Suasana") for f in facts)
+
+
+def test_a_contracted_title_after_a_quote_names_the_holder_of_the_post_spelled_out() -> None:
+    text = (
+        "Judul\n\n"
+        "Kepala Kejaksaan Negeri Sumberjaya, Yohanes Wanimbo, mengingatkan para kepala desa.\n\n"
+        "\"Uang hadiah itu uang negara,\" tegas Kajari.\n"
+    )
+    quotes = {(f[1], f[2]) for f in facts_of(text) if f[0] == "quote"}
+    assert ("Yohanes Wanimbo", "Uang hadiah itu uang negara") in quotes

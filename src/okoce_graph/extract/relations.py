@@ -701,7 +701,9 @@ def _holder_of_title(
     holders = [
         f
         for f in positions
-        if f.extra.get("role", "").startswith(titled.role)
+        # "tegas Kajari": a contracted title's role may be spelled out in the post
+        # ("Kepala Kejaksaan Negeri X").
+        if (f.extra.get("role", "").startswith(titled.role) or str(f.obj).startswith(titled.role))
         and f.start < titled.title_start
         and (not extra_words or extra_words & {w.lower() for w in str(f.obj).split()})
     ]

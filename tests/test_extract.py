@@ -1618,3 +1618,14 @@ def test_a_contracted_title_after_a_quote_names_the_holder_of_the_post_spelled_o
     )
     quotes = {(f[1], f[2]) for f in facts_of(text) if f[0] == "quote"}
     assert ("Yohanes Wanimbo", "Uang hadiah itu uang negara") in quotes
+
+
+def test_a_former_name_in_brackets_is_not_the_party_to_a_collaboration() -> None:
+    text = (
+        "Judul\n\n"
+        "Dana itu disalurkan melalui Badan Modal Tani Nusantara (dahulu Lembaga Kredit Tani "
+        "Rakyat) bekerja sama dengan PT Bank Tani Makmur.\n"
+    )
+    collaborations = {(f[1], f[2]) for f in facts_of(text) if f[0] == "collaborates"}
+    assert ("Badan Modal Tani Nusantara", "PT Bank Tani Makmur") in collaborations
+    assert not any(subject == "Lembaga Kredit Tani Rakyat" for subject, _ in collaborations)

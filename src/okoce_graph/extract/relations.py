@@ -1194,6 +1194,15 @@ def _list_ending_at(text: str, candidates: list[Mention]) -> list[Mention]:
     return listed
 
 
+def _inside_brackets(text: str, m: Mention) -> bool:
+    """Whether a name stands inside brackets, alone or with other words ("(dahulu X)")."""
+    opened = text.rfind("(", max(0, m.start - 60), m.start)
+    if opened < 0 or ")" in text[opened : m.start]:
+        return False
+    closed = text.find(")", m.end, m.end + 60)
+    return closed >= 0 and "(" not in text[m.end : closed]
+
+
 def _bracketed(text: str, m: Mention) -> bool:
     return _ends_with(text, m.start, "(") and _starts_with(text, m.end, ")")
 
@@ -1219,7 +1228,8 @@ def _collaborations(text: str, per_sentence: list[_SentenceMentions]) -> list[Fa
                 subject, partners = listed[0], listed[1:]
         else:
             right_after = [m for m in parties if m.start >= end and not text[end : m.start].strip()]
-            before = [m for m in parties if m.end <= start and not _bracketed(text, m)]
+            # "Badan X (dahulu Lembaga Y) bekerja sama ...": a name inside brackets is an aside.
+            before = [m for m in parties if m.end <= start and not _inside_brackets(text, m)]
             subject = right_after[0] if right_after else (before[-1] if before else None)
             dengan = load_lexicon().cue_regex("partner_marker").search(text, end, sm.sentence.end)
             if dengan:

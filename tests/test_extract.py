@@ -1629,3 +1629,12 @@ def test_a_former_name_in_brackets_is_not_the_party_to_a_collaboration() -> None
     collaborations = {(f[1], f[2]) for f in facts_of(text) if f[0] == "collaborates"}
     assert ("Badan Modal Tani Nusantara", "PT Bank Tani Makmur") in collaborations
     assert not any(subject == "Lembaga Kredit Tani Rakyat" for subject, _ in collaborations)
+
+
+def test_a_programme_named_after_a_region_type_word() -> None:
+    text = (
+        "Judul\n\n"
+        "MoU itu memperluas program Desa Tangguh Pangan yang digagas Dinas Pertanian Kota "
+        "Sumberjaya.\n"
+    )
+    assert ("Desa Tangguh Pangan", "Program") in entities_of(text)

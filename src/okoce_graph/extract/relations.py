@@ -341,6 +341,12 @@ def _type_from_context(text: str, sm: _SentenceMentions) -> None:
             typed = _context_type(text, sm.sentence, m)
             if typed is not None:
                 m.type, m.typed_by = typed
+        elif m.type == "Place" and m.typed_by == "region type":
+            # "program Desa Digital X": a programme named after a region's type word.
+            before = text[max(sm.sentence.start, m.start - 20) : m.start]
+            word = (_WORD.findall(before) or [""])[-1]
+            if load_lexicon().cue_table("kind_noun").get(word) == "Program":
+                m.type, m.subtype, m.typed_by = "Program", "", f'after "{word}"'
     _type_places_after_places(text, sm)
 
 

@@ -1276,6 +1276,8 @@ _TOGETHER = re.compile(r"\s+bersama(?:\s+dengan)?\s+")
 def _acting_together(text: str, sm: _SentenceMentions) -> list[Fact]:
     """ "... dijalankan Pemkab X bersama Perum Y dan PT Z": bodies that act together work
     together, as a collaboration named by no word of its own."""
+    if "bersama" not in sm.sentence.text:
+        return []
     bodies = [m for m in sm.mentions if m.type == "Organization" and not _bracketed(text, m)]
     facts = []
     for first, second in pairwise(bodies):

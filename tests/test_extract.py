@@ -1638,3 +1638,14 @@ def test_a_programme_named_after_a_region_type_word() -> None:
         "Sumberjaya.\n"
     )
     assert ("Desa Tangguh Pangan", "Program") in entities_of(text)
+
+
+def test_yang_juga_gives_the_holder_of_the_post_before_a_second_post() -> None:
+    text = (
+        "Judul\n\n"
+        "Hadir pula Marta Rumbiak, Ketua Koperasi Nelayan Camar yang juga anggota DPRD Kota "
+        "Sumberjaya.\n"
+    )
+    facts = facts_of(text)
+    assert ("position", "Marta Rumbiak", "Ketua Koperasi Nelayan Camar") in facts
+    assert ("position", "Marta Rumbiak", "anggota DPRD Kota Sumberjaya") in facts

@@ -488,10 +488,18 @@ def _positions(text: str, per_sentence: list[_SentenceMentions]) -> list[Fact]:
     facts = []
     for sm in per_sentence:
         persons = [m for m in sm.mentions if m.type in ("Person", "Other")]
+        held: tuple[int, Mention] | None = None  # where the last post given ends, and to whom
         for titled in sm.titled:
             person = titled.person or _apposed_person(text, titled, persons)
+            if person is None and held is not None:
+                # "Budi, Ketua Koperasi X yang juga anggota DPRD Y": a second post of the
+                # holder of the post just before.
+                gap = " ".join(text[held[0] : titled.title_start].split()).lower()
+                if gap in load_lexicon().words("apposition"):
+                    person = held[1]
             if person is None:
                 continue
+            held = (titled.title_end, person)
             if person.type == "Other":
                 person.type, person.typed_by = "Person", "name beside a title"
             # The post as written, without a bracketed acronym ("Kepala Dinas X (Kadis) Kota Y").

@@ -1649,3 +1649,13 @@ def test_yang_juga_gives_the_holder_of_the_post_before_a_second_post() -> None:
     facts = facts_of(text)
     assert ("position", "Marta Rumbiak", "Ketua Koperasi Nelayan Camar") in facts
     assert ("position", "Marta Rumbiak", "anggota DPRD Kota Sumberjaya") in facts
+
+
+def test_a_bodys_word_alone_after_a_copula_is_a_kind_of_body() -> None:
+    text = (
+        "Judul\n\n"
+        "PT Tani Makmur Sentosa adalah BUMN yang bergerak di bidang pembiayaan petani.\n"
+    )
+    entities = entities_of(text)
+    assert ("PT Tani Makmur Sentosa", "Organization") in entities
+    assert not any(name == "BUMN" for name, _ in entities)

@@ -672,10 +672,12 @@ def classify_chunk(
             return [], None  # "Bapak Bupati": a post addressed with respect, no name
         return [mention(tokens, "Person", by="honorific")], None
     # "Pemerintah provinsi ...", "Koperasi itu ...": a capitalised common noun opens a sentence.
+    # "PT X adalah BUMN yang ...", "sebuah Yayasan": after a copula or a determiner, a body's
+    # word on its own is a kind of body.
+    classed = chunk.before in lex.words("copula") or chunk.before in lex.words("determiner")
     if (
         len(tokens) == 1
-        and not tokens[0].allcaps
-        and chunk.before in ("", ".", *_OPENERS)
+        and (classed or (not tokens[0].allcaps and chunk.before in ("", ".", *_OPENERS)))
         and (vocab.org_heads.match(tokens, 0) or vocab.venue_heads.match(tokens, 0))
     ):
         return [], None

@@ -1659,3 +1659,14 @@ def test_a_bodys_word_alone_after_a_copula_is_a_kind_of_body() -> None:
     entities = entities_of(text)
     assert ("PT Tani Makmur Sentosa", "Organization") in entities
     assert not any(name == "BUMN" for name, _ in entities)
+
+
+def test_a_post_field_then_a_bodys_acronym() -> None:
+    text = (
+        "Judul\n\n"
+        "Ketua BPTN didampingi Direktur Pembiayaan Usaha Mikro BPTN, Lidia Rumere, meninjau "
+        "gudang pupuk.\n"
+    )
+    entities = entities_of(text)
+    assert not any(name == "Pembiayaan Usaha Mikro BPTN" for name, _ in entities)
+    assert ("position", "Lidia Rumere", "Direktur Pembiayaan Usaha Mikro BPTN") in facts_of(text)

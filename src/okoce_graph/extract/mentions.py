@@ -788,6 +788,17 @@ def _body_after_portfolio(core: list[Token], vocab: Vocabulary) -> int:
             return 0
         if vocab.org_heads.match(core, k) and vocab.org_heads.match(core, k) < len(core) - k:
             return k
+    # "Direktur Usaha Perikanan Rakyat BPNN": portfolio words, then the body's acronym.
+    last = len(core) - 1
+    if (
+        1 <= last <= 4
+        and core[last].allcaps
+        and not vocab.regions.match(core, last, fold=True)
+        and core[last].text not in vocab.lexicon.org_suffixes
+    ) and all(
+        _portfolio_word(t, vocab) or t.text in ("dan", "&") for t in core[:last]
+    ):
+        return last
     return 0
 
 

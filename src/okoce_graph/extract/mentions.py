@@ -788,7 +788,7 @@ def _body_after_portfolio(core: list[Token], vocab: Vocabulary) -> int:
             return 0
         if vocab.org_heads.match(core, k) and vocab.org_heads.match(core, k) < len(core) - k:
             return k
-    # "Direktur Usaha Perikanan Rakyat BPNN": portfolio words, then the body's acronym.
+    # "Direktur Pembiayaan Usaha Mikro BPX": portfolio words, then the body's acronym.
     last = len(core) - 1
     if (
         1 <= last <= 4
@@ -814,7 +814,7 @@ def is_personlike(m: Mention) -> bool:
     """Two to four capitalised words, none of them a word of organisation or place names."""
     vocab = vocabulary()
     words = _without_abbreviation_periods(tokenize(m.text), vocab)
-    # "Ni Luh Putu Ayu Widari": a name that opens with a regional particle may be longer.
+    # "Ni Kadek Ayu Sri Lestari": a name that opens with a regional particle may be longer.
     longest = 5 if vocab.particles.match(words, 0) else 4
     return (
         2 <= len(words) <= longest

@@ -848,9 +848,9 @@ def push(
         else:
             check = {g for g in present if g not in recorded}
             changed = {g for g in present if recorded.get(g) not in (None, digests[g])}
+        adds = not names or bool(digests.keys() - names)  # the dataset has graphs to add
         same_server = (store_url.host, store_url.port) == (query_url.host, query_url.port)
-        bulk = (not names or bool(digests.keys() - names)) and same_server and server.startswith(
-            "Oxigraph")
+        bulk = adds and same_server and server.startswith("Oxigraph")
         with ThreadPoolExecutor(max_workers=1) as pool:  # the server and this side at once
             theirs = pool.submit(_remote_fingerprints, queries) if check else None
             kept: dict[str, list[bytes]] = {}  # the lines of graphs to compare or PUT
@@ -878,11 +878,12 @@ def push(
             try:
                 if bulk:
                     _bulk_load(store, new_runs(), lenient=trusted)
-                elif not names or check or changed or digests.keys() - names:
+                elif adds or check or changed:
                     collections.deque(new_runs(), maxlen=0)
                 if not hashes:  # and so never a --prune of every graph on the server
                     raise OkoceError(f"{graph_dir}: the dataset has no article graph to push")
-                digests = {g: h.hexdigest() for g, h in hashes.items()}
+                if not names:  # the graphs were hashed on this one read
+                    digests = {g: h.hexdigest() for g, h in hashes.items()}
                 if theirs is not None:
                     changed.update(_changed(kept, sorted(check), theirs.result()))
                 new = sorted(g for g in kept if g not in present)
@@ -905,7 +906,7 @@ def push(
     finally:
         queries.close()
         store.close()
-    sent += sum(b"".join(kept[g]).count(b"\n") for g in new + sorted(changed))
+    sent += sum(run.count(b"\n") for g in new + sorted(changed) for run in kept[g])
     return PushResult(
         graph_store=store_url.text, graphs=len(digests), added=len(digests) - len(present),
         replaced=len(changed), unchanged=len(present) - len(changed), pruned=len(stale),
